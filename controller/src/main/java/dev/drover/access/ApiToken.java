@@ -1,0 +1,18 @@
+package dev.drover.access;
+
+import java.time.Instant;
+
+/** A stored API token. The secret itself is never stored, only its hash (kept by the store). */
+public record ApiToken(
+        long id,
+        String name,
+        Role role,
+        TokenOrigin origin,
+        Instant createdAt,
+        String createdBy,
+        Instant revokedAt) {
+
+    public boolean active() {
+        return revokedAt == null;
+    }
+}

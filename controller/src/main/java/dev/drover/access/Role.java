@@ -1,0 +1,40 @@
+package dev.drover.access;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What a token may do. Each role includes the ones before it. */
+public enum Role {
+    /** Reads everything: status, rollouts, jobs, audit. */
+    VIEWER,
+    /** Also deploys, promotes, aborts, rolls back, locks and submits jobs. */
+    DEPLOYER,
+    /** Also manages tokens, services and agents. */
+    ADMIN;
+
+    /** The name used in the API, the CLI and configuration: {@code viewer}, {@code deployer}, {@code admin}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean includes(Role other) {
+        return ordinal() >= other.ordinal();
+    }
+
+    /** This role and every role it includes, by wire name. */
+    public List<String> grantedRoles() {
+        return Arrays.stream(values()).filter(this::includes).map(Role::wireName).toList();
+    }
+
+    public static Role parse(String text) {
+        for (Role role : values()) {
+            if (role.wireName().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException("unknown role '" + text + "': use one of "
+                + Arrays.stream(values()).map(Role::wireName).collect(Collectors.joining(", ")));
+    }
+}

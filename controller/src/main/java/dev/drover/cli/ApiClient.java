@@ -1,0 +1,110 @@
+package dev.drover.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/** The controller's API as the CLI sees it: JSON in, JSON out, problems turned into {@link CliFailure}s. */
+public final class ApiClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI server;
+    private final String token;
+    private final HttpClient http;
+
+    public ApiClient(URI server, String token) {
+        this.server = server;
+        this.token = token;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public JsonNode get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public JsonNode post(String path, Object body, String reason) {
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body)));
+        if (reason != null && !reason.isBlank()) {
+            builder.header("X-Drover-Reason", reason);
+        }
+        return send(builder.build());
+    }
+
+    public JsonNode delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(server.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+        if (token != null && !token.isBlank()) {
+            builder.header("Authorization", "Bearer " + token.trim());
+        }
+        return builder;
+    }
+
+    private JsonNode send(HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new CliFailure(ExitCodes.FAILURE, "cannot reach the controller at " + server
+                    + ": is it running? (start one with ./drover up, or set --server / DROVER_URL)");
+        } catch (HttpTimeoutException e) {
+            throw new CliFailure(ExitCodes.FAILURE, "the controller at " + server + " did not answer in time");
+        } catch (IOException e) {
+            throw new CliFailure(ExitCodes.FAILURE, "talking to " + server + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(ExitCodes.FAILURE, "interrupted");
+        }
+        JsonNode body = parse(response.body());
+        if (response.statusCode() >= 400) {
+            throw new CliFailure(ExitCodes.ofHttpStatus(response.statusCode()), describe(response.statusCode(), body));
+        }
+        return body;
+    }
+
+    private static String describe(int status, JsonNode problem) {
+        String title = problem.path("title").asText("HTTP " + status);
+        String detail = problem.path("detail").asText("");
+        return title + " (" + status + ")" + (detail.isEmpty() ? "" : ": " + detail);
+    }
+
+    private static JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return JSON.nullNode();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(text);
+        }
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String pretty(JsonNode node) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.drover.server;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * {@code drover.database.*}: where the controller keeps its state.
+ *
+ * @param url      JDBC URL; empty for the embedded H2 file under {@code drover.home}
+ * @param user     database user
+ * @param password database password
+ * @param poolSize connections kept open
+ */
+@ConfigurationProperties("drover.database")
+public record DatabaseConfig(
+        @Nullable String url,
+        @Bindable(defaultValue = "sa") String user,
+        @Bindable(defaultValue = "") String password,
+        @Bindable(defaultValue = "10") int poolSize) {
+}

@@ -1,0 +1,75 @@
+package dev.drover.server;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.drover.access.AccessTokens;
+import dev.drover.access.TokenStore;
+import dev.drover.audit.AuditStore;
+import dev.drover.service.ServiceStore;
+import dev.drover.store.jooq.Database;
+import dev.drover.store.jooq.JooqAuditStore;
+import dev.drover.store.jooq.JooqServiceStore;
+import dev.drover.store.jooq.JooqTokenStore;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Wires the database, the stores and the clock. One database for every store, chosen by its URL. */
+@Factory
+public class StorageFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    HikariDataSource dataSource(DatabaseConfig config, @Value("${drover.home:.drover}") String home) throws Exception {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("drover");
+        hikari.setJdbcUrl(jdbcUrl(config, Path.of(home)));
+        hikari.setUsername(config.user());
+        hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(config.poolSize());
+        return new HikariDataSource(hikari);
+    }
+
+    static String jdbcUrl(DatabaseConfig config, Path home) throws Exception {
+        if (config.url() != null && !config.url().isBlank()) {
+            return config.url();
+        }
+        Path dir = home.toAbsolutePath().normalize().resolve("db");
+        Files.createDirectories(dir);
+        return "jdbc:h2:file:" + dir.resolve("drover") + Database.H2_MODE;
+    }
+
+    @Singleton
+    Database database(HikariDataSource dataSource) {
+        return Database.migrate(dataSource);
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    TokenStore tokenStore(Database database) {
+        return new JooqTokenStore(database.dsl());
+    }
+
+    @Singleton
+    AuditStore auditStore(Database database) {
+        return new JooqAuditStore(database.dsl());
+    }
+
+    @Singleton
+    ServiceStore serviceStore(Database database) {
+        return new JooqServiceStore(database.dsl());
+    }
+
+    @Singleton
+    AccessTokens accessTokens(TokenStore store, Clock clock) {
+        return new AccessTokens(store, clock);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.drover.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drover.access.AccessTokens;
+import dev.drover.access.Role;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The operator CLI against a running controller, over real HTTP. */
+class CliAgainstControllerTest {
+    private static EmbeddedServer server;
+    private static String url;
+    private static String admin;
+    private static String viewer;
+
+    @BeforeAll
+    static void start() {
+        server = ApplicationContext.run(EmbeddedServer.class, "test");
+        url = server.getURL().toString();
+        AccessTokens tokens = server.getApplicationContext().getBean(AccessTokens.class);
+        admin = tokens.issue("cli-admin", Role.ADMIN, "test").secret().value();
+        viewer = tokens.issue("cli-viewer", Role.VIEWER, "test").secret().value();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    private static Run drover(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = Drover.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Run as(String token, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--server", url, "--token", token));
+        return drover(all.toArray(String[]::new));
+    }
+
+    @Test
+    void statusShowsVersionDatabaseHealthAndCaller() {
+        Run run = as(viewer, "status");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Version").contains("Database    H2").contains("Health      UP")
+                .contains("You         cli-viewer (viewer)");
+    }
+
+    @Test
+    void statusAsJsonIsTheApiAnswer() {
+        Run run = as(viewer, "status", "--output", "json");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("\"health\" : \"UP\"").contains("\"caller\"");
+    }
+
+    @Test
+    void tokenCreatePrintsASecretThatWorks() {
+        Run created = as(admin, "token", "create", "--name", "on-call", "--role", "deployer", "--reason", "rota");
+
+        assertThat(created.code()).isZero();
+        assertThat(created.out()).contains("Created token 'on-call' with role deployer");
+        String secret = created.out().lines().filter(l -> l.startsWith("drv_")).findFirst().orElseThrow();
+        assertThat(as(secret, "status").out()).contains("on-call (deployer)");
+        assertThat(as(admin, "token", "list").out()).contains("on-call").contains("deployer").doesNotContain(secret);
+    }
+
+    @Test
+    void aRefusalExitsWith3AndSaysWhy() {
+        Run run = as(viewer, "token", "create", "--name", "nope", "--role", "admin");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(run.err()).contains("Role too low (403)").contains("has role viewer");
+    }
+
+    @Test
+    void noTokenExitsWith3AndSaysWhatToSet() {
+        Run run = drover("status", "--server", url, "--token", "");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(run.err()).contains("DROVER_TOKEN");
+    }
+
+    @Test
+    void badInputExitsWith2() {
+        assertThat(as(admin, "token", "create", "--name", "x", "--role", "root").code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(drover("token", "create", "--name", "x").code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(drover("status", "--server", "ftp://nowhere").code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void anUnreachableControllerExitsWith1AndSaysHowToStartOne() {
+        Run run = drover("status", "--server", "http://127.0.0.1:9", "--token", admin);
+
+        assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).contains("cannot reach the controller").contains("./drover up");
+    }
+
+    @Test
+    void auditListsAllowedAndRefusedCallsNewestFirst() {
+        as(viewer, "token", "create", "--name", "audit-refused", "--role", "viewer", "--reason", "trying");
+        as(admin, "token", "create", "--name", "audit-ok", "--role", "viewer", "--reason", "needed");
+
+        Run run = as(viewer, "audit", "--action", "token.create", "--limit", "2");
+
+        assertThat(run.code()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("ID").contains("ACTOR").contains("OUTCOME").contains("REASON/DETAIL");
+        assertThat(lines.get(1)).contains("cli-admin").contains("token/audit-ok").contains("ok 201").contains("needed");
+        assertThat(lines.get(2)).contains("cli-viewer").contains("refused 403").contains("has role viewer");
+    }
+}
