@@ -8,11 +8,52 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
-/** Maps the domain's exceptions to problem answers. */
+/** Maps the domain's exceptions to problem answers: a status, a title, and advice after the message. */
 final class ErrorHandlers {
     private ErrorHandlers() {
     }
 
+    abstract static class Mapped<E extends RuntimeException> implements ExceptionHandler<E, HttpResponse<?>> {
+        private final ProblemResponses problems;
+        private final HttpStatus status;
+        private final String title;
+        private final String advice;
+
+        Mapped(ProblemResponses problems, HttpStatus status, String title, String advice) {
+            this.problems = problems;
+            this.status = status;
+            this.title = title;
+            this.advice = advice;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, E e) {
+            return problems.of(request, status, title, e.getMessage() + advice, null);
+        }
+    }
+
+    @Singleton
+    static class InvalidInputHandler extends Mapped<IllegalArgumentException> {
+        InvalidInputHandler(ProblemResponses problems) {
+            super(problems, HttpStatus.BAD_REQUEST, "Invalid request", "");
+        }
+    }
+
+    @Singleton
+    static class AlreadyExistsHandler extends Mapped<AlreadyExistsException> {
+        AlreadyExistsHandler(ProblemResponses problems) {
+            super(problems, HttpStatus.CONFLICT, "Already exists", ": choose another name");
+        }
+    }
+
+    @Singleton
+    static class StaleVersionHandler extends Mapped<StaleVersionException> {
+        StaleVersionHandler(ProblemResponses problems) {
+            super(problems, HttpStatus.CONFLICT, "Changed concurrently", "; read it again and retry");
+        }
+    }
+
+    /** Endpoints' own problems carry their status and title. */
     @Singleton
     static class ApiProblemHandler implements ExceptionHandler<ApiProblem, HttpResponse<?>> {
         private final ProblemResponses problems;
@@ -24,48 +65,6 @@ final class ErrorHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ApiProblem e) {
             return problems.of(request, e.status(), e.title(), e.getMessage(), null);
-        }
-    }
-
-    @Singleton
-    static class InvalidInputHandler implements ExceptionHandler<IllegalArgumentException, HttpResponse<?>> {
-        private final ProblemResponses problems;
-
-        InvalidInputHandler(ProblemResponses problems) {
-            this.problems = problems;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, IllegalArgumentException e) {
-            return problems.of(request, HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), null);
-        }
-    }
-
-    @Singleton
-    static class AlreadyExistsHandler implements ExceptionHandler<AlreadyExistsException, HttpResponse<?>> {
-        private final ProblemResponses problems;
-
-        AlreadyExistsHandler(ProblemResponses problems) {
-            this.problems = problems;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, AlreadyExistsException e) {
-            return problems.of(request, HttpStatus.CONFLICT, "Already exists", e.getMessage() + ": choose another name", null);
-        }
-    }
-
-    @Singleton
-    static class StaleVersionHandler implements ExceptionHandler<StaleVersionException, HttpResponse<?>> {
-        private final ProblemResponses problems;
-
-        StaleVersionHandler(ProblemResponses problems) {
-            this.problems = problems;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, StaleVersionException e) {
-            return problems.of(request, HttpStatus.CONFLICT, "Changed concurrently", e.getMessage() + "; read it again and retry", null);
         }
     }
 }

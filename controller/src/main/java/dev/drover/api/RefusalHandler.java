@@ -10,7 +10,6 @@ import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
-import java.util.Arrays;
 
 /** 401 and 403 as problems that say what to send, or which role the call needs. */
 @Singleton
@@ -34,7 +33,7 @@ public class RefusalHandler implements ExceptionHandler<AuthorizationException, 
         String caller = e.getAuthentication().getName();
         Object role = e.getAuthentication().getAttributes().get(BearerTokenAuthentication.ROLE_ATTRIBUTE);
         String needed = RouteAttributes.getRouteMatch(request)
-                .map(route -> Arrays.toString(route.getAnnotationMetadata().stringValues(Secured.class)))
+                .map(route -> "role " + String.join(" or ", route.getAnnotationMetadata().stringValues(Secured.class)))
                 .orElse("a higher role");
         return problems.of(request, HttpStatus.FORBIDDEN, "Role too low",
                 "token '" + caller + "' has role " + role + "; this call needs " + needed, null);

@@ -30,17 +30,19 @@ public final class ApiClient {
     }
 
     public JsonNode post(String path, Object body, String reason) {
-        HttpRequest.Builder builder = request(path)
+        return send(withReason(request(path), reason)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body)));
-        if (reason != null && !reason.isBlank()) {
-            builder.header("X-Drover-Reason", reason);
-        }
-        return send(builder.build());
+                .POST(HttpRequest.BodyPublishers.ofString(write(body)))
+                .build());
     }
 
-    public JsonNode delete(String path) {
-        return send(request(path).DELETE().build());
+    public JsonNode delete(String path, String reason) {
+        return send(withReason(request(path), reason).DELETE().build());
+    }
+
+    /** The reason travels as a header so the audit log has it even when the call is refused. */
+    private static HttpRequest.Builder withReason(HttpRequest.Builder builder, String reason) {
+        return reason == null || reason.isBlank() ? builder : builder.header("X-Drover-Reason", reason);
     }
 
     private HttpRequest.Builder request(String path) {

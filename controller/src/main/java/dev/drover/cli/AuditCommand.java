@@ -6,23 +6,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code drover audit}: the audit log, newest first. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Show the audit log, newest first: who did what, when, why, and how it ended.")
-public class AuditCommand implements Callable<Integer> {
-    @Mixin
-    ConnectionOptions connection;
-
-    @Spec
-    CommandSpec spec;
-
+public class AuditCommand extends ApiCommand {
     @Option(names = "--limit", defaultValue = "50", description = "At most this many entries (default ${DEFAULT-VALUE}, max 1000)")
     int limit;
 
@@ -36,7 +26,7 @@ public class AuditCommand implements Callable<Integer> {
     String action;
 
     @Override
-    public Integer call() {
+    int run(ApiClient client, PrintWriter out) {
         StringBuilder path = new StringBuilder("api/v1/audit?limit=").append(limit);
         if (before != null) {
             path.append("&before=").append(before);
@@ -47,10 +37,8 @@ public class AuditCommand implements Callable<Integer> {
         if (action != null) {
             path.append("&action=").append(URLEncoder.encode(action, StandardCharsets.UTF_8));
         }
-        JsonNode events = connection.client().get(path.toString());
-        PrintWriter out = spec.commandLine().getOut();
-        if (connection.output == Output.Format.json) {
-            Output.json(out, events);
+        JsonNode events = client.get(path.toString());
+        if (printedAsJson(out, events)) {
             return ExitCodes.OK;
         }
         List<List<String>> rows = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.drover.cli;
 
+import dev.drover.agent.AgentCommand;
 import dev.drover.server.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Continuous deployment for batch and queue workers.",
         subcommands = {
             ServerCommand.class,
+            AgentCommand.class,
             StatusCommand.class,
             TokenCommand.class,
             AuditCommand.class,

@@ -126,4 +126,27 @@ class CliAgainstControllerTest {
         assertThat(lines.get(1)).contains("cli-admin").contains("token/audit-ok").contains("ok 201").contains("needed");
         assertThat(lines.get(2)).contains("cli-viewer").contains("refused 403").contains("has role viewer");
     }
+
+    @Test
+    void theSameArtifactServesTheAgentWhichNamesAControllerWithoutAgentRegistration() {
+        Run run = drover("agent", "--server", url, "--token", admin, "--nvidia-smi", "/nonexistent/nvidia-smi");
+
+        assertThat(run.out()).contains("agent: slots=1").contains("gpus=none");
+        assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).contains("does not offer agent registration");
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedAtOnceAndTheRevocationIsAudited() {
+        String secret = as(admin, "token", "create", "--name", "leaver", "--role", "viewer").out().lines()
+                .filter(l -> l.startsWith("drv_")).findFirst().orElseThrow();
+
+        Run revoked = as(admin, "token", "revoke", "leaver", "--reason", "left the team");
+
+        assertThat(revoked.code()).isZero();
+        assertThat(as(secret, "status").code()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(as(admin, "token", "revoke", "leaver").code()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(as(admin, "audit", "--action", "token.revoke", "--limit", "2").out())
+                .contains("token/leaver").contains("rejected 404").contains("ok 204").contains("left the team");
+    }
 }

@@ -1,0 +1,5 @@
+package dev.drover.agent;
+
+/** One GPU as {@code nvidia-smi} reports it. */
+public record Gpu(int index, String model, long memoryMiB) {
+}
