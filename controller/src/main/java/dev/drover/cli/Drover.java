@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
             ServerCommand.class,
             AgentCommand.class,
             StatusCommand.class,
+            ServiceCommand.class,
+            CommitsCommand.class,
+            PlanCommand.class,
             TokenCommand.class,
             AuditCommand.class,
             CommandLine.HelpCommand.class

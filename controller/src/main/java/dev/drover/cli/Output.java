@@ -50,6 +50,27 @@ public final class Output {
         return value.isMissingNode() || value.isNull() ? "-" : value.asText();
     }
 
+    /** The first 10 characters of a commit id. */
+    static String shortSha(String sha) {
+        return sha == null || sha.length() <= 10 ? String.valueOf(sha) : sha.substring(0, 10);
+    }
+
+    /** How long ago an ISO-8601 instant was, roughly: {@code 42s}, {@code 5m}, {@code 3h}, {@code 2d}. */
+    static String age(String instant) {
+        try {
+            long seconds = java.time.Duration.between(java.time.Instant.parse(instant), java.time.Instant.now()).getSeconds();
+            if (seconds < 90) {
+                return Math.max(0, seconds) + "s";
+            }
+            if (seconds < 90 * 60) {
+                return seconds / 60 + "m";
+            }
+            return seconds < 36 * 3600 ? seconds / 3600 + "h" : seconds / 86400 + "d";
+        } catch (java.time.format.DateTimeParseException e) {
+            return "-";
+        }
+    }
+
     private static String pad(String s, int width) {
         return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
     }

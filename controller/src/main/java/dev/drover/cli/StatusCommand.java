@@ -22,6 +22,13 @@ public class StatusCommand extends ApiCommand {
                     new String[] {"Database", Output.text(status, "database")},
                     new String[] {"Health", Output.text(status, "health")},
                     new String[] {"You", Output.text(caller, "name") + " (" + Output.text(caller, "role") + ")"}));
+            JsonNode services = client.get("api/v1/services");
+            out.println();
+            if (services.isEmpty()) {
+                out.println("No services yet: add one with drover service add NAME --repo URL");
+            } else {
+                ServiceCommand.printServices(out, services);
+            }
         }
         return healthy ? ExitCodes.OK : ExitCodes.FAILURE;
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
 public interface ServiceStore {
 
     /** Stores a new service at version 1; throws {@code AlreadyExistsException} when the name is taken. */
-    Service create(String name, String repoUrl, String branch, Instant now);
+    Service create(ServiceSettings settings, ServiceOrigin origin, Instant now);
 
     Optional<Service> find(String name);
 

@@ -26,14 +26,14 @@ public final class JooqAuditStore implements AuditStore {
     public AuditEvent append(AuditEvent e) {
         Long id = dsl.insertInto(AUDIT_EVENT)
                 .set(AUDIT_EVENT.AT, toColumn(e.at()))
-                .set(AUDIT_EVENT.ACTOR, clip(e.actor(), 200))
-                .set(AUDIT_EVENT.ACTION, clip(e.action(), 200))
-                .set(AUDIT_EVENT.TARGET, clip(e.target(), 1000))
-                .set(AUDIT_EVENT.REASON, clip(e.reason(), 2000))
+                .set(AUDIT_EVENT.ACTOR, Text.clip(e.actor(), 200))
+                .set(AUDIT_EVENT.ACTION, Text.clip(e.action(), 200))
+                .set(AUDIT_EVENT.TARGET, Text.clip(e.target(), 1000))
+                .set(AUDIT_EVENT.REASON, Text.clip(e.reason(), 2000))
                 .set(AUDIT_EVENT.OUTCOME, e.outcome().wireName())
                 .set(AUDIT_EVENT.STATUS, e.status())
-                .set(AUDIT_EVENT.DETAIL, clip(e.detail(), 2000))
-                .set(AUDIT_EVENT.REQUEST_ID, clip(e.requestId(), 64))
+                .set(AUDIT_EVENT.DETAIL, Text.clip(e.detail(), 2000))
+                .set(AUDIT_EVENT.REQUEST_ID, Text.clip(e.requestId(), 64))
                 .returningResult(AUDIT_EVENT.ID)
                 .fetchSingle(AUDIT_EVENT.ID);
         return e.withId(id);
@@ -56,14 +56,6 @@ public final class JooqAuditStore implements AuditStore {
                 .orderBy(AUDIT_EVENT.ID.desc())
                 .limit(query.limit())
                 .fetch(JooqAuditStore::toEvent);
-    }
-
-    /** Audit text is kept even when a caller sends more than a column holds: cut, and say so. */
-    private static String clip(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
-        }
-        return text.substring(0, max - 1) + "…";
     }
 
     private static AuditEvent toEvent(AuditEventRecord r) {

@@ -4,7 +4,10 @@ import static dev.drover.store.jooq.Timestamps.fromColumn;
 import static dev.drover.store.jooq.Timestamps.toColumn;
 import static dev.drover.store.jooq.schema.Tables.SERVICE;
 
+import dev.drover.secret.SecretText;
 import dev.drover.service.Service;
+import dev.drover.service.ServiceOrigin;
+import dev.drover.service.ServiceSettings;
 import dev.drover.service.ServiceStore;
 import dev.drover.store.AlreadyExistsException;
 import dev.drover.store.StaleVersionException;
@@ -23,19 +26,22 @@ public final class JooqServiceStore implements ServiceStore {
     }
 
     @Override
-    public Service create(String name, String repoUrl, String branch, Instant now) {
+    public Service create(ServiceSettings s, ServiceOrigin origin, Instant now) {
         try {
             return toService(dsl.insertInto(SERVICE)
-                    .set(SERVICE.NAME, name)
-                    .set(SERVICE.REPO_URL, repoUrl)
-                    .set(SERVICE.BRANCH, branch)
+                    .set(SERVICE.NAME, s.name())
+                    .set(SERVICE.REPO_URL, s.repoUrl())
+                    .set(SERVICE.BRANCH, s.branch())
+                    .set(SERVICE.WEBHOOK_SECRET, s.webhookSecret() == null ? null : s.webhookSecret().value())
+                    .set(SERVICE.CREDENTIALS, s.credentials())
+                    .set(SERVICE.ORIGIN, origin.wireName())
                     .set(SERVICE.CREATED_AT, toColumn(now))
                     .set(SERVICE.UPDATED_AT, toColumn(now))
                     .set(SERVICE.VERSION, 1L)
                     .returning()
                     .fetchSingle());
         } catch (IntegrityConstraintViolationException e) {
-            throw new AlreadyExistsException("service", name);
+            throw new AlreadyExistsException("service", s.name());
         }
     }
 
@@ -54,6 +60,8 @@ public final class JooqServiceStore implements ServiceStore {
         return dsl.update(SERVICE)
                 .set(SERVICE.REPO_URL, changed.repoUrl())
                 .set(SERVICE.BRANCH, changed.branch())
+                .set(SERVICE.WEBHOOK_SECRET, changed.webhookSecret() == null ? null : changed.webhookSecret().value())
+                .set(SERVICE.CREDENTIALS, changed.credentials())
                 .set(SERVICE.UPDATED_AT, toColumn(now))
                 .set(SERVICE.VERSION, SERVICE.VERSION.plus(1))
                 .where(SERVICE.ID.eq(changed.id()).and(SERVICE.VERSION.eq(changed.version())))
@@ -65,6 +73,8 @@ public final class JooqServiceStore implements ServiceStore {
 
     private static Service toService(ServiceRecord r) {
         return new Service(r.getId(), r.getName(), r.getRepoUrl(), r.getBranch(),
-                fromColumn(r.getCreatedAt()), fromColumn(r.getUpdatedAt()), r.getVersion());
+                r.getWebhookSecret() == null ? null : new SecretText(r.getWebhookSecret()), r.getCredentials(),
+                ServiceOrigin.parse(r.getOrigin()), fromColumn(r.getCreatedAt()), fromColumn(r.getUpdatedAt()),
+                r.getVersion());
     }
 }

@@ -3,7 +3,10 @@ package dev.drover.store.jooq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drover.secret.SecretText;
 import dev.drover.service.Service;
+import dev.drover.service.ServiceOrigin;
+import dev.drover.service.ServiceSettings;
 import dev.drover.service.ServiceStore;
 import dev.drover.store.AlreadyExistsException;
 import dev.drover.store.StaleVersionException;
@@ -48,19 +51,26 @@ class ServiceStoreContractTest {
         }
     }
 
+    private static ServiceSettings settings(String name, String repo) {
+        return new ServiceSettings(name, repo, "main", new SecretText("hook-secret"), "git/token");
+    }
+
     @Test
     void createdServiceStartsAtVersionOne() {
-        Service created = store.create("thumbnailer", "https://git.example/thumbnailer.git", "main", T0);
+        Service created = store.create(settings("thumbnailer", "https://git.example/thumbnailer.git"), ServiceOrigin.API, T0);
 
         assertThat(created.version()).isEqualTo(1);
+        assertThat(created.webhookSecret().matches("hook-secret")).isTrue();
+        assertThat(created.credentials()).isEqualTo("git/token");
+        assertThat(created.origin()).isEqualTo(ServiceOrigin.API);
         assertThat(store.find("thumbnailer")).contains(created);
         assertThat(store.find("other")).isEmpty();
-        assertThatThrownBy(() -> store.create("thumbnailer", "x", "main", T0)).isInstanceOf(AlreadyExistsException.class);
+        assertThatThrownBy(() -> store.create(settings("thumbnailer", "x"), ServiceOrigin.CONFIG, T0)).isInstanceOf(AlreadyExistsException.class);
     }
 
     @Test
     void updateAdvancesTheVersion() {
-        Service v1 = store.create("thumbnailer", "repo", "main", T0);
+        Service v1 = store.create(settings("thumbnailer", "repo"), ServiceOrigin.API, T0);
 
         Service v2 = store.update(v1.withBranch("release"), T0.plusSeconds(1));
 
@@ -73,7 +83,7 @@ class ServiceStoreContractTest {
 
     @Test
     void updateFromAStaleReadIsRefusedAndChangesNothing() {
-        Service read = store.create("thumbnailer", "repo", "main", T0);
+        Service read = store.create(settings("thumbnailer", "repo"), ServiceOrigin.API, T0);
         Service saved = store.update(read.withBranch("release"), T0.plusSeconds(1));
 
         assertThatThrownBy(() -> store.update(read.withRepoUrl("other"), T0.plusSeconds(2)))
@@ -83,7 +93,7 @@ class ServiceStoreContractTest {
 
     @Test
     void ofConcurrentWritersOfOneVersionExactlyOneWins() throws Exception {
-        Service read = store.create("thumbnailer", "repo", "main", T0);
+        Service read = store.create(settings("thumbnailer", "repo"), ServiceOrigin.API, T0);
         int writers = 4;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(writers);

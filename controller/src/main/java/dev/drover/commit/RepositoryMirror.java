@@ -1,0 +1,26 @@
+package dev.drover.commit;
+
+import dev.drover.service.Service;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** A local mirror of each service's repository. */
+public interface RepositoryMirror {
+
+    /** Fetches the service's branch; its tip, or empty when the branch does not exist. Throws {@link MirrorException}. */
+    Optional<String> fetch(Service service);
+
+    /**
+     * Commits reachable from {@code head} but not from {@code since} (when given), skipping those
+     * {@code known} says are recorded; oldest first; when there are more than {@code limit}, the newest {@code limit}.
+     */
+    List<SeenCommit> commitsSince(Service service, String head, Optional<String> since, Predicate<String> known, int limit);
+
+    SeenCommit commit(Service service, String sha);
+
+    boolean isAncestor(Service service, String ancestor, String descendant);
+
+    /** The file's text at that commit, if it exists there. */
+    Optional<String> readFile(Service service, String sha, String path);
+}

@@ -1,0 +1,174 @@
+package dev.drover.git;
+
+import dev.drover.commit.MirrorException;
+import dev.drover.commit.RepositoryMirror;
+import dev.drover.commit.SeenCommit;
+import dev.drover.secret.SecretText;
+import dev.drover.secret.Secrets;
+import dev.drover.service.Service;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.internal.JGitText;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/** Bare mirrors at {@code <dir>/<service>.git}; each fetch takes only the service's branch. */
+public final class JGitMirror implements RepositoryMirror {
+    private static final int FETCH_TIMEOUT_SECONDS = 120;
+
+    private final Path dir;
+    private final Secrets secrets;
+
+    public JGitMirror(Path dir, Secrets secrets) {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.secrets = secrets;
+    }
+
+    @Override
+    public Optional<String> fetch(Service service) {
+        try (Repository repo = open(service); Git git = Git.wrap(repo)) {
+            String ref = service.branchRef();
+            git.fetch()
+                    .setRemote(service.repoUrl())
+                    .setRefSpecs(new RefSpec("+" + ref + ":" + ref))
+                    .setCredentialsProvider(credentials(service).orElse(null))
+                    .setTimeout(FETCH_TIMEOUT_SECONDS)
+                    .call();
+            Ref head = repo.exactRef(ref);
+            return head == null ? Optional.empty() : Optional.of(head.getObjectId().name());
+        } catch (TransportException e) {
+            if (MessageFormat.format(JGitText.get().remoteDoesNotHaveSpec, service.branchRef()).equals(e.getMessage())) {
+                return Optional.empty();
+            }
+            throw new MirrorException("fetching " + service.repoUrl() + " " + service.branchRef() + " failed: "
+                    + rootMessage(e), e);
+        } catch (GitAPIException | IOException | RuntimeException e) {
+            throw new MirrorException("fetching " + service.repoUrl() + " " + service.branchRef() + " failed: "
+                    + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public List<SeenCommit> commitsSince(Service service, String head, Optional<String> since, Predicate<String> known,
+                                         int limit) {
+        try (Repository repo = open(service); RevWalk walk = new RevWalk(repo)) {
+            walk.sort(RevSort.TOPO);
+            walk.markStart(walk.parseCommit(ObjectId.fromString(head)));
+            if (since.isPresent() && repo.getObjectDatabase().has(ObjectId.fromString(since.get()))) {
+                walk.markUninteresting(walk.parseCommit(ObjectId.fromString(since.get())));
+            }
+            Deque<SeenCommit> newestFirst = new ArrayDeque<>();
+            for (RevCommit commit : walk) {
+                if (newestFirst.size() >= limit) {
+                    break;
+                }
+                if (!known.test(commit.name())) {
+                    newestFirst.add(toSeen(commit));
+                }
+            }
+            List<SeenCommit> oldestFirst = new ArrayList<>(newestFirst);
+            java.util.Collections.reverse(oldestFirst);
+            return oldestFirst;
+        } catch (IOException e) {
+            throw new MirrorException("reading the history of " + service.name() + " failed: " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public SeenCommit commit(Service service, String sha) {
+        try (Repository repo = open(service); RevWalk walk = new RevWalk(repo)) {
+            return toSeen(walk.parseCommit(ObjectId.fromString(sha)));
+        } catch (IOException e) {
+            throw new MirrorException("reading commit " + sha + " of " + service.name() + " failed: " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public boolean isAncestor(Service service, String ancestor, String descendant) {
+        try (Repository repo = open(service); RevWalk walk = new RevWalk(repo)) {
+            ObjectId old = ObjectId.fromString(ancestor);
+            if (!repo.getObjectDatabase().has(old)) {
+                return false;
+            }
+            return walk.isMergedInto(walk.parseCommit(old), walk.parseCommit(ObjectId.fromString(descendant)));
+        } catch (IOException e) {
+            throw new MirrorException("comparing commits of " + service.name() + " failed: " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public Optional<String> readFile(Service service, String sha, String path) {
+        try (Repository repo = open(service); RevWalk walk = new RevWalk(repo)) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(sha));
+            try (TreeWalk tree = TreeWalk.forPath(repo, path, commit.getTree())) {
+                if (tree == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new MirrorException("reading " + path + " at " + sha + " failed: " + rootMessage(e), e);
+        }
+    }
+
+    private Repository open(Service service) throws IOException {
+        Path gitDir = dir.resolve(service.name() + ".git");
+        Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().build();
+        if (!repo.getObjectDatabase().exists()) {
+            repo.create(true);
+        }
+        return repo;
+    }
+
+    /** A token secret is {@code TOKEN} or {@code USER:TOKEN}; over HTTPS it goes as basic auth. */
+    private Optional<CredentialsProvider> credentials(Service service) {
+        if (service.credentials() == null) {
+            return Optional.empty();
+        }
+        SecretText secret = secrets.resolve(service.credentials()).orElseThrow(() -> new MirrorException(
+                "credentials secret '" + service.credentials() + "' of service " + service.name()
+                        + " is not there: create it in the controller's secrets folder", null));
+        String value = secret.value();
+        int colon = value.indexOf(':');
+        String user = colon > 0 ? value.substring(0, colon) : "x-access-token";
+        String token = colon > 0 ? value.substring(colon + 1) : value;
+        return Optional.of(new UsernamePasswordCredentialsProvider(user, token));
+    }
+
+    private static SeenCommit toSeen(RevCommit c) {
+        PersonIdent author = c.getAuthorIdent();
+        List<String> parents = Arrays.stream(c.getParents()).map(RevCommit::name).toList();
+        return new SeenCommit(c.name(), parents, author.getName(), author.getEmailAddress(), c.getFullMessage().strip(),
+                c.getCommitterIdent().getWhenAsInstant());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.drover.server;
+
+import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.context.annotation.Parameter;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.math.BigDecimal;
+
+/** {@code drover.targets.<name>.*}: a place jobs run. */
+@EachProperty("drover.targets")
+public record ConfiguredTarget(
+        @Parameter String name,
+        @Bindable(defaultValue = "local") String backend,
+        @Bindable(defaultValue = "on-demand") String capacity,
+        @Bindable(defaultValue = "0") int gpus,
+        @Nullable String gpuModel,
+        @Nullable String instanceType,
+        @Bindable(defaultValue = "0") BigDecimal pricePerHour) {
+}

@@ -1,0 +1,69 @@
+package dev.drover.store.jooq;
+
+import static dev.drover.store.jooq.Timestamps.fromColumn;
+import static dev.drover.store.jooq.Timestamps.toColumn;
+import static dev.drover.store.jooq.schema.Tables.GIT_COMMIT;
+
+import dev.drover.commit.Commit;
+import dev.drover.commit.CommitStatus;
+import dev.drover.commit.CommitStore;
+import dev.drover.commit.SeenCommit;
+import dev.drover.store.jooq.schema.tables.records.GitCommitRecord;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+public final class JooqCommitStore implements CommitStore {
+    private final DSLContext dsl;
+
+    public JooqCommitStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public boolean record(long serviceId, SeenCommit c, CommitStatus status, String statusDetail, Instant now) {
+        return dsl.insertInto(GIT_COMMIT)
+                .set(GIT_COMMIT.SERVICE_ID, serviceId)
+                .set(GIT_COMMIT.SHA, c.sha())
+                .set(GIT_COMMIT.PARENTS, String.join(" ", c.parents()))
+                .set(GIT_COMMIT.AUTHOR_NAME, Text.clip(c.authorName(), 300))
+                .set(GIT_COMMIT.AUTHOR_EMAIL, Text.clip(c.authorEmail(), 300))
+                .set(GIT_COMMIT.MESSAGE, Text.clip(c.message(), 4000))
+                .set(GIT_COMMIT.COMMITTED_AT, toColumn(c.committedAt()))
+                .set(GIT_COMMIT.RECORDED_AT, toColumn(now))
+                .set(GIT_COMMIT.STATUS, status.wireName())
+                .set(GIT_COMMIT.STATUS_DETAIL, Text.clip(statusDetail, 8000))
+                .set(GIT_COMMIT.VERSION, 1L)
+                .onConflict(GIT_COMMIT.SERVICE_ID, GIT_COMMIT.SHA)
+                .doNothing()
+                .execute() == 1;
+    }
+
+    @Override
+    public boolean isRecorded(long serviceId, String sha) {
+        return dsl.fetchExists(GIT_COMMIT, GIT_COMMIT.SERVICE_ID.eq(serviceId).and(GIT_COMMIT.SHA.eq(sha)));
+    }
+
+    @Override
+    public List<Commit> list(long serviceId, int limit) {
+        return dsl.selectFrom(GIT_COMMIT)
+                .where(GIT_COMMIT.SERVICE_ID.eq(serviceId))
+                .orderBy(GIT_COMMIT.ID.desc())
+                .limit(limit)
+                .fetch(JooqCommitStore::toCommit);
+    }
+
+    @Override
+    public Optional<Commit> newest(long serviceId) {
+        return list(serviceId, 1).stream().findFirst();
+    }
+
+    private static Commit toCommit(GitCommitRecord r) {
+        List<String> parents = r.getParents().isEmpty() ? List.of() : Arrays.asList(r.getParents().split(" "));
+        return new Commit(r.getId(), r.getServiceId(), r.getSha(), parents, r.getAuthorName(), r.getAuthorEmail(),
+                r.getMessage(), fromColumn(r.getCommittedAt()), fromColumn(r.getRecordedAt()),
+                CommitStatus.parse(r.getStatus()), r.getStatusDetail(), r.getVersion());
+    }
+}
