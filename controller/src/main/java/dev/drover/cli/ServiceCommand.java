@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code drover service add|list|fetch}. */
 @Command(name = "service", mixinStandardHelpOptions = true, description = "Manage services (worker repositories).",
-        subcommands = {ServiceCommand.Add.class, ServiceCommand.ListServices.class, ServiceCommand.Fetch.class})
+        subcommands = {ServiceCommand.Add.class, ServiceCommand.ListServices.class, ServiceCommand.Fetch.class,
+            ServiceCommand.Deliveries.class})
 public class ServiceCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a service (admin).")
@@ -92,6 +93,31 @@ public class ServiceCommand {
             JsonNode result = client.post("api/v1/services/" + name + "/fetch", Map.of(), null);
             if (!printedAsJson(out, result)) {
                 out.println(name + ": " + result.path("result").asText());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "deliveries", mixinStandardHelpOptions = true,
+            description = "Webhook deliveries to a service, newest first, with what became of each.")
+    static class Deliveries extends ApiCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--limit", defaultValue = "20", description = "At most this many (default ${DEFAULT-VALUE})")
+        int limit;
+
+        @Override
+        int run(ApiClient client, PrintWriter out) {
+            JsonNode deliveries = client.get("api/v1/services/" + name + "/deliveries?limit=" + limit);
+            if (!printedAsJson(out, deliveries)) {
+                List<List<String>> rows = new ArrayList<>();
+                for (JsonNode d : deliveries) {
+                    rows.add(List.of(Output.age(d.path("receivedAt").asText()), Output.text(d, "provider"),
+                            Output.text(d, "outcome") + " " + Output.text(d, "status"), Output.text(d, "ref"),
+                            Output.text(d, "reason")));
+                }
+                Output.table(out, List.of("AGE", "HOOK", "OUTCOME", "REF", "REASON"), rows);
             }
             return ExitCodes.OK;
         }

@@ -3,7 +3,6 @@ package dev.drover.git;
 import dev.drover.commit.MirrorException;
 import dev.drover.commit.RepositoryMirror;
 import dev.drover.commit.SeenCommit;
-import dev.drover.secret.SecretText;
 import dev.drover.secret.Secrets;
 import dev.drover.service.Service;
 import java.io.IOException;
@@ -29,32 +28,40 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
-/** Bare mirrors at {@code <dir>/<service>.git}; each fetch takes only the service's branch. */
+/**
+ * Bare mirrors at {@code <dir>/<service>.git}; each fetch takes only the service's branch, signed in as
+ * {@link FetchCredentials} picks. SSH servers must be listed in the known hosts file.
+ */
 public final class JGitMirror implements RepositoryMirror {
     private static final int FETCH_TIMEOUT_SECONDS = 120;
 
     private final Path dir;
     private final Secrets secrets;
+    private final Path knownHosts;
 
+    /** Mirrors under {@code dir}; SSH host keys are checked against {@code <dir>/known_hosts}. */
     public JGitMirror(Path dir, Secrets secrets) {
+        this(dir, secrets, dir.resolve("known_hosts"));
+    }
+
+    public JGitMirror(Path dir, Secrets secrets, Path knownHosts) {
         this.dir = dir.toAbsolutePath().normalize();
         this.secrets = secrets;
+        this.knownHosts = knownHosts.toAbsolutePath().normalize();
     }
 
     @Override
     public Optional<String> fetch(Service service) {
-        try (Repository repo = open(service); Git git = Git.wrap(repo)) {
+        FetchCredentials credentials = FetchCredentials.pick(service, secrets, dir, knownHosts);
+        try (credentials; Repository repo = open(service); Git git = Git.wrap(repo)) {
             String ref = service.branchRef();
-            git.fetch()
-                    .setRemote(service.repoUrl())
-                    .setRefSpecs(new RefSpec("+" + ref + ":" + ref))
-                    .setCredentialsProvider(credentials(service).orElse(null))
-                    .setTimeout(FETCH_TIMEOUT_SECONDS)
+            credentials.applyTo(git.fetch()
+                            .setRemote(service.repoUrl())
+                            .setRefSpecs(new RefSpec("+" + ref + ":" + ref))
+                            .setTimeout(FETCH_TIMEOUT_SECONDS))
                     .call();
             Ref head = repo.exactRef(ref);
             return head == null ? Optional.empty() : Optional.of(head.getObjectId().name());
@@ -62,12 +69,15 @@ public final class JGitMirror implements RepositoryMirror {
             if (MessageFormat.format(JGitText.get().remoteDoesNotHaveSpec, service.branchRef()).equals(e.getMessage())) {
                 return Optional.empty();
             }
-            throw new MirrorException("fetching " + service.repoUrl() + " " + service.branchRef() + " failed: "
-                    + rootMessage(e), e);
+            throw fetchFailed(service, credentials, e);
         } catch (GitAPIException | IOException | RuntimeException e) {
-            throw new MirrorException("fetching " + service.repoUrl() + " " + service.branchRef() + " failed: "
-                    + rootMessage(e), e);
+            throw fetchFailed(service, credentials, e);
         }
+    }
+
+    private static MirrorException fetchFailed(Service service, FetchCredentials credentials, Exception e) {
+        return new MirrorException("fetching " + service.repoUrl() + " " + service.branchRef() + " failed: "
+                + credentials.explain(e).orElseGet(() -> rootMessage(e)), e);
     }
 
     @Override
@@ -140,21 +150,6 @@ public final class JGitMirror implements RepositoryMirror {
             repo.create(true);
         }
         return repo;
-    }
-
-    /** A token secret is {@code TOKEN} or {@code USER:TOKEN}; over HTTPS it goes as basic auth. */
-    private Optional<CredentialsProvider> credentials(Service service) {
-        if (service.credentials() == null) {
-            return Optional.empty();
-        }
-        SecretText secret = secrets.resolve(service.credentials()).orElseThrow(() -> new MirrorException(
-                "credentials secret '" + service.credentials() + "' of service " + service.name()
-                        + " is not there: create it in the controller's secrets folder", null));
-        String value = secret.value();
-        int colon = value.indexOf(':');
-        String user = colon > 0 ? value.substring(0, colon) : "x-access-token";
-        String token = colon > 0 ? value.substring(colon + 1) : value;
-        return Optional.of(new UsernamePasswordCredentialsProvider(user, token));
     }
 
     private static SeenCommit toSeen(RevCommit c) {

@@ -36,8 +36,12 @@ public class CommitsFactory {
 
     @Singleton
     RepositoryMirror mirror(GitConfig config, Secrets secrets, @Value("${drover.home:.drover}") String home) {
-        String dir = config.mirrorsDir();
-        return new JGitMirror(dir == null || dir.isBlank() ? Path.of(home, "mirrors") : Path.of(dir), secrets);
+        return new JGitMirror(orDefault(config.mirrorsDir(), Path.of(home, "mirrors")), secrets,
+                orDefault(config.knownHostsFile(), Path.of(home, "known_hosts")));
+    }
+
+    private static Path orDefault(String configured, Path fallback) {
+        return configured == null || configured.isBlank() ? fallback : Path.of(configured);
     }
 
     @Singleton

@@ -82,6 +82,10 @@ class ServiceCliTest {
             assertThat(lines.get(2)).contains("queued").contains("first");
             assertThat(commits.out()).contains("is invalid:").contains("drover.yaml:");
 
+            Run deliveries = as(viewer, "service", "deliveries", "thumbnailer");
+            assertThat(deliveries.code()).isZero();
+            assertThat(deliveries.out()).startsWith("AGE").contains("OUTCOME").contains("REASON");
+
             Run status = as(viewer, "status");
             assertThat(status.out()).contains("SERVICE").contains("thumbnailer").contains("main").contains("invalid");
         }
