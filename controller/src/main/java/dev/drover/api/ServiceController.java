@@ -1,5 +1,7 @@
 package dev.drover.api;
 
+import dev.drover.build.Build;
+import dev.drover.build.BuildStore;
 import dev.drover.commit.CommitIntake;
 import dev.drover.commit.CommitStore;
 import dev.drover.commit.MirrorException;
@@ -34,12 +36,15 @@ public class ServiceController {
     private final CommitStore commits;
     private final MirrorStateStore mirrors;
     private final CommitIntake intake;
+    private final BuildStore builds;
 
-    public ServiceController(Services services, CommitStore commits, MirrorStateStore mirrors, CommitIntake intake) {
+    public ServiceController(Services services, CommitStore commits, MirrorStateStore mirrors, CommitIntake intake,
+                             BuildStore builds) {
         this.services = services;
         this.commits = commits;
         this.mirrors = mirrors;
         this.intake = intake;
+        this.builds = builds;
     }
 
     @Post
@@ -97,6 +102,7 @@ public class ServiceController {
     }
 
     private ServiceView view(Service s) {
-        return ServiceView.of(s, mirrors.find(s.id()).orElse(null), commits.newest(s.id()).orElse(null));
+        Build active = builds.unfinished().stream().filter(b -> b.serviceId() == s.id()).findFirst().orElse(null);
+        return ServiceView.of(s, mirrors.find(s.id()).orElse(null), commits.newest(s.id()).orElse(null), active);
     }
 }

@@ -29,6 +29,11 @@ public final class ApiClient {
         return send(request(path).GET().build());
     }
 
+    /** A plain-text answer (e.g. a log), as it is. */
+    public String getText(String path) {
+        return exchange(request(path).setHeader("Accept", "text/plain").GET().build()).body();
+    }
+
     public JsonNode post(String path, Object body, String reason) {
         return send(withReason(request(path), reason)
                 .header("Content-Type", "application/json")
@@ -56,6 +61,10 @@ public final class ApiClient {
     }
 
     private JsonNode send(HttpRequest request) {
+        return parse(exchange(request).body());
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -70,11 +79,11 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new CliFailure(ExitCodes.FAILURE, "interrupted");
         }
-        JsonNode body = parse(response.body());
         if (response.statusCode() >= 400) {
-            throw new CliFailure(ExitCodes.ofHttpStatus(response.statusCode()), describe(response.statusCode(), body));
+            throw new CliFailure(ExitCodes.ofHttpStatus(response.statusCode()), describe(response.statusCode(),
+                    parse(response.body())));
         }
-        return body;
+        return response;
     }
 
     private static String describe(int status, JsonNode problem) {

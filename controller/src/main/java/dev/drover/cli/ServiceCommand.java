@@ -129,9 +129,13 @@ public class ServiceCommand {
         for (JsonNode s : services) {
             JsonNode newest = s.path("newestCommit");
             String error = s.path("mirror").path("lastError").asText("");
+            JsonNode build = s.path("activeBuild");
+            String status = build.isMissingNode() || build.isNull() ? Output.text(newest, "status")
+                    : build.path("status").asText() + " " + Output.shortSha(build.path("commit").asText()) + " ("
+                    + Output.age(build.path("startedAt").asText()) + ")";
             rows.add(List.of(Output.text(s, "name"), Output.text(s, "branch"),
                     newest.isMissingNode() || newest.isNull() ? "-" : Output.shortSha(newest.path("sha").asText()),
-                    Output.text(newest, "status"),
+                    status,
                     newest.isMissingNode() || newest.isNull() ? "-" : Output.age(newest.path("committedAt").asText()),
                     error.isEmpty() ? Output.text(newest, "subject") : "fetch failed: " + error));
         }

@@ -16,4 +16,18 @@ public interface CommitStore {
     List<Commit> list(long serviceId, int limit);
 
     Optional<Commit> newest(long serviceId);
+
+    Optional<Commit> find(long serviceId, String sha);
+
+    /** Commits whose id starts with {@code prefix}, of every service (at most a few). */
+    List<Commit> findByPrefix(String prefix);
+
+    /** The service's commits with this status, newest first. */
+    List<Commit> withStatus(long serviceId, CommitStatus status);
+
+    /** Every commit with this status, of every service. */
+    List<Commit> withStatus(CommitStatus status);
+
+    /** Sets the status and its detail; {@code requested} marks a commit a person asked to have built. */
+    void setStatus(long commitId, CommitStatus status, String statusDetail, boolean requested);
 }

@@ -23,4 +23,10 @@ public interface RepositoryMirror {
 
     /** The file's text at that commit, if it exists there. */
     Optional<String> readFile(Service service, String sha, String path);
+
+    /**
+     * Visits every entry under {@code dir} ({@code .} for the root) at that commit, in path order,
+     * straight from git objects. Throws {@link MirrorException} when the directory does not exist.
+     */
+    void walkTree(Service service, String sha, String dir, TreeEntry.Visitor visitor);
 }

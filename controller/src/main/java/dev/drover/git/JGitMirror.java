@@ -3,6 +3,7 @@ package dev.drover.git;
 import dev.drover.commit.MirrorException;
 import dev.drover.commit.RepositoryMirror;
 import dev.drover.commit.SeenCommit;
+import dev.drover.commit.TreeEntry;
 import dev.drover.secret.Secrets;
 import dev.drover.service.Service;
 import java.io.IOException;
@@ -140,6 +141,15 @@ public final class JGitMirror implements RepositoryMirror {
             }
         } catch (IOException e) {
             throw new MirrorException("reading " + path + " at " + sha + " failed: " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public void walkTree(Service service, String sha, String dir, TreeEntry.Visitor visitor) {
+        try (Repository repo = open(service)) {
+            JGitTrees.walk(repo, sha, dir, visitor);
+        } catch (IOException e) {
+            throw new MirrorException("reading the tree of " + sha + ":" + dir + " failed: " + rootMessage(e), e);
         }
     }
 

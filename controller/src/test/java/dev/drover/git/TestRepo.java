@@ -78,6 +78,19 @@ public final class TestRepo implements AutoCloseable {
         }
     }
 
+    /** Commits a symlink at {@code path} pointing at {@code target}; returns the commit id. */
+    public String commitSymlink(String message, String path, String target) {
+        try {
+            Path link = work.getRepository().getWorkTree().toPath().resolve(path);
+            Files.createDirectories(link.getParent());
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, Path.of(target));
+            return commit(message, Map.of());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String commit(String message) {
         return commit(message, Map.of("notes/" + (clock + 1) + ".txt", message));
     }

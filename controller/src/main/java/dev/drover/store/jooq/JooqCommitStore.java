@@ -60,10 +60,47 @@ public final class JooqCommitStore implements CommitStore {
         return list(serviceId, 1).stream().findFirst();
     }
 
+    @Override
+    public Optional<Commit> find(long serviceId, String sha) {
+        return dsl.selectFrom(GIT_COMMIT).where(GIT_COMMIT.SERVICE_ID.eq(serviceId).and(GIT_COMMIT.SHA.eq(sha)))
+                .fetchOptional().map(JooqCommitStore::toCommit);
+    }
+
+    @Override
+    public List<Commit> findByPrefix(String prefix) {
+        return dsl.selectFrom(GIT_COMMIT).where(GIT_COMMIT.SHA.startsWith(prefix)).orderBy(GIT_COMMIT.ID.desc()).limit(10)
+                .fetch(JooqCommitStore::toCommit);
+    }
+
+    @Override
+    public List<Commit> withStatus(long serviceId, CommitStatus status) {
+        return dsl.selectFrom(GIT_COMMIT)
+                .where(GIT_COMMIT.SERVICE_ID.eq(serviceId).and(GIT_COMMIT.STATUS.eq(status.wireName())))
+                .orderBy(GIT_COMMIT.ID.desc())
+                .fetch(JooqCommitStore::toCommit);
+    }
+
+    @Override
+    public List<Commit> withStatus(CommitStatus status) {
+        return dsl.selectFrom(GIT_COMMIT).where(GIT_COMMIT.STATUS.eq(status.wireName()))
+                .orderBy(GIT_COMMIT.ID).fetch(JooqCommitStore::toCommit);
+    }
+
+    @Override
+    public void setStatus(long commitId, CommitStatus status, String statusDetail, boolean requested) {
+        dsl.update(GIT_COMMIT)
+                .set(GIT_COMMIT.STATUS, status.wireName())
+                .set(GIT_COMMIT.STATUS_DETAIL, Text.clip(statusDetail, 8000))
+                .set(GIT_COMMIT.REQUESTED, requested)
+                .set(GIT_COMMIT.VERSION, GIT_COMMIT.VERSION.plus(1))
+                .where(GIT_COMMIT.ID.eq(commitId))
+                .execute();
+    }
+
     private static Commit toCommit(GitCommitRecord r) {
         List<String> parents = r.getParents().isEmpty() ? List.of() : Arrays.asList(r.getParents().split(" "));
         return new Commit(r.getId(), r.getServiceId(), r.getSha(), parents, r.getAuthorName(), r.getAuthorEmail(),
                 r.getMessage(), fromColumn(r.getCommittedAt()), fromColumn(r.getRecordedAt()),
-                CommitStatus.parse(r.getStatus()), r.getStatusDetail(), r.getVersion());
+                CommitStatus.parse(r.getStatus()), r.getStatusDetail(), r.getRequested(), r.getVersion());
     }
 }

@@ -1,0 +1,49 @@
+package dev.drover.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code drover logs build|test COMMIT}: a commit's build or test log, followed while it grows with {@code --follow}. */
+@Command(name = "logs", mixinStandardHelpOptions = true,
+        description = "Print the build or test log of a commit's newest build: drover logs build|test COMMIT.")
+public class LogsCommand extends ApiCommand {
+    @Parameters(index = "0", paramLabel = "build|test")
+    String part;
+
+    @Parameters(index = "1", paramLabel = "COMMIT", description = "The commit (7 or more characters)")
+    String commit;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep printing as the log grows, until the build is done")
+    boolean follow;
+
+    @Override
+    int run(ApiClient client, PrintWriter out) {
+        if (!part.equals("build") && !part.equals("test")) {
+            throw new CliFailure(ExitCodes.USAGE, "'" + part + "' is not a log: use drover logs build|test COMMIT");
+        }
+        String path = "api/v1/commits/" + commit;
+        int printed = 0;
+        while (true) {
+            String text = client.getText(path + "/logs/" + part);
+            out.print(text.substring(Math.min(printed, text.length())));
+            out.flush();
+            printed = text.length();
+            String status = client.get(path).path("build").path("status").asText("");
+            if (!follow || status.equals("green") || status.equals("failed") || status.isEmpty()) {
+                return ExitCodes.OK;
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(ExitCodes.FAILURE, "interrupted");
+        }
+    }
+}

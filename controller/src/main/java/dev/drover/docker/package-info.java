@@ -1,0 +1,6 @@
+/**
+ * The Docker engine adapter (docker-java): builds images from a tar context written from git
+ * objects (honouring {@code .dockerignore}), runs tests in containers with no network, pushes to
+ * registries. The only package that imports docker-java.
+ */
+package dev.drover.docker;
