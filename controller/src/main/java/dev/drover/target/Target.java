@@ -1,0 +1,31 @@
+package dev.drover.target;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+/**
+ * A place where jobs run.
+ *
+ * @param backend      {@code local} (Drover agents matched by labels) or {@code aws-batch}
+ * @param gpus         GPUs per host
+ * @param pricePerHour what an hour of one host costs, in the currency the team reports in
+ */
+public record Target(String name, String backend, Capacity capacity, int gpus, String gpuModel, String instanceType,
+                     BigDecimal pricePerHour) {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+
+    public Target {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("target name '" + name + "' must be lower-case letters, digits or '-'");
+        }
+        if (!"local".equals(backend) && !"aws-batch".equals(backend)) {
+            throw new IllegalArgumentException("target " + name + ": backend '" + backend + "' must be local or aws-batch");
+        }
+        if (gpus < 0) {
+            throw new IllegalArgumentException("target " + name + ": gpus must be 0 or more");
+        }
+        if (pricePerHour == null || pricePerHour.signum() < 0) {
+            throw new IllegalArgumentException("target " + name + ": price-per-hour must be 0 or more");
+        }
+    }
+}
