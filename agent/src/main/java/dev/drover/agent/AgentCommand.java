@@ -1,23 +1,30 @@
 package dev.drover.agent;
 
-import java.io.IOException;
-import java.io.PrintWriter;
+import dev.drover.agent.protocol.Gpu;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code drover agent}: runs jobs on this host for a controller. Today it takes stock of the host
- * (labels, slots, GPUs from {@code nvidia-smi}) and registers; pulling and running work follow.
+ * {@code drover agent}: runs jobs on this host for a controller. Takes stock of the host (labels, slots, GPUs from
+ * {@code nvidia-smi}, the Docker engine's CPUs and memory), registers, then runs the attempts it is given as
+ * containers until SIGTERM or SIGINT. Exit codes: 0 stopped, 1 failure, 2 bad usage, 3 token refused.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true,
         description = "Run a Drover agent on this host: register with a controller and run the jobs it hands out.")
 public class AgentCommand implements Callable<Integer> {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
+
     @Spec
     CommandSpec spec;
 
@@ -40,43 +47,75 @@ public class AgentCommand implements Callable<Integer> {
             description = "nvidia-smi to ask for GPUs (default ${DEFAULT-VALUE}; absent: no GPUs)")
     String nvidiaSmi;
 
+    @Option(names = "--docker-host", paramLabel = "ADDRESS", defaultValue = "unix:///var/run/docker.sock",
+            description = "Docker engine that runs the jobs (default ${DEFAULT-VALUE})")
+    String dockerHost;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".drover-agent",
+            description = "Where results wait until the controller has them (default ${DEFAULT-VALUE})")
+    Path stateDir;
+
+    @Option(names = "--spot-notice-url", paramLabel = "URL|none",
+            defaultValue = "http://169.254.169.254/latest/meta-data/spot/instance-action",
+            description = "EC2 spot interruption notice to watch; none: do not watch (default ${DEFAULT-VALUE})")
+    String spotNoticeUrl;
+
+    @Option(names = "--log-limit", paramLabel = "BYTES", defaultValue = "1048576",
+            description = "Output kept per attempt, its head and tail (default ${DEFAULT-VALUE})")
+    int logLimit;
+
+    @Option(names = "--network", paramLabel = "MODE", defaultValue = "bridge",
+            description = "Docker network for jobs that may use one (default ${DEFAULT-VALUE}); the others get none")
+    String network;
+
+    @Option(names = "--spot-poll-interval", hidden = true, defaultValue = "5s", converter = DurationConverter.class)
+    Duration spotPollInterval;
+
+    @Option(names = "--shutdown-grace", hidden = true, defaultValue = "30s", converter = DurationConverter.class)
+    Duration shutdownGrace;
+
+    private final StopSignals signals;
+
+    public AgentCommand() {
+        this(StopSignals.os());
+    }
+
+    AgentCommand(StopSignals signals) {
+        this.signals = signals;
+    }
+
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws InterruptedException {
         Labels parsed;
         try {
             parsed = Labels.parse(labels);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--labels: " + e.getMessage());
+            throw usage("--labels: " + e.getMessage());
         }
         if (slots < 1) {
-            throw new ParameterException(spec.commandLine(), "--slots must be at least 1, got " + slots);
+            throw usage("--slots must be at least 1, got " + slots);
         }
         if (token == null || token.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "an agent token is needed: --token or DROVER_AGENT_TOKEN");
+            throw usage("an agent token is needed: --token or DROVER_AGENT_TOKEN");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        List<Gpu> gpus = new NvidiaSmi(nvidiaSmi).detect();
-        out.println("agent: slots=" + slots + " labels=" + parsed.values() + " " + describe(gpus));
+        if (logLimit < 1024) {
+            throw usage("--log-limit must be at least 1024 bytes, got " + logLimit);
+        }
+        URI spot = null;
+        if (!spotNoticeUrl.equals("none")) {
+            try {
+                spot = URI.create(spotNoticeUrl);
+            } catch (IllegalArgumentException e) {
+                throw usage("--spot-notice-url: " + e.getMessage());
+            }
+        }
+        AgentLaunch launch = new AgentLaunch(server, token, slots, parsed, nvidiaSmi, dockerHost, stateDir, spot,
+                spotPollInterval, logLimit, network, shutdownGrace);
+        return launch.run(spec.commandLine().getOut(), spec.commandLine().getErr(), signals);
+    }
 
-        ControllerLink link = new ControllerLink(server, token);
-        ControllerLink.Answer answer = link.register(new Registration(slots, parsed.values(), gpus));
-        if (answer.status() == 404) {
-            spec.commandLine().getErr().println("error: the controller at " + link.server()
-                    + " does not offer agent registration (404 on /" + ControllerLink.REGISTER_PATH
-                    + "): it is older than this agent; upgrade it");
-            return 1;
-        }
-        if (answer.status() == 401 || answer.status() == 403) {
-            spec.commandLine().getErr().println("error: the controller refused this agent's token ("
-                    + answer.status() + "): " + answer.body());
-            return 3;
-        }
-        if (answer.status() >= 300) {
-            spec.commandLine().getErr().println("error: registration failed (" + answer.status() + "): " + answer.body());
-            return 1;
-        }
-        out.println("agent: registered with " + link.server());
-        return 0;
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     static String describe(List<Gpu> gpus) {
@@ -89,5 +128,22 @@ public class AgentCommand implements Callable<Integer> {
                     .append(gpu.index()).append(": ").append(gpu.model()).append(' ').append(gpu.memoryMiB()).append(" MiB");
         }
         return text.append(']').toString();
+    }
+
+    /** {@code 500ms}, {@code 5s}, {@code 2m}. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Matcher matcher = DURATION.matcher(value.trim());
+            if (!matcher.matches()) {
+                throw new IllegalArgumentException("'" + value + "' is not a duration such as 500ms, 5s or 2m");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                default -> Duration.ofMinutes(amount);
+            };
+        }
     }
 }

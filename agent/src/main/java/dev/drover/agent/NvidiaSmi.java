@@ -1,5 +1,6 @@
 package dev.drover.agent;
 
+import dev.drover.agent.protocol.Gpu;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,93 +1,133 @@
 package dev.drover.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.drover.agent.run.FakeController;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The agent command against a real HTTP server on loopback that answers as a controller would. */
+/** The agent command against a controller's agent endpoints on loopback. */
 class AgentCommandTest {
-    private HttpServer server;
-    private final AtomicReference<Integer> status = new AtomicReference<>(404);
-    private final AtomicReference<String> received = new AtomicReference<>();
+    @TempDir
+    Path state;
+    private FakeController controller;
+    private final ManualStop signals = new ManualStop();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/v1/agents", exchange -> {
-            received.set(exchange.getRequestHeaders().getFirst("Authorization") + " "
-                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status.get(), body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        controller = new FakeController();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        signals.send();
+        controller.close();
     }
 
     record Run(int code, String out, String err) {
     }
 
-    private Run agent(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new AgentCommand());
+    private CompletableFuture<Integer> start(String... args) {
+        List<String> all = new ArrayList<>(List.of("--server", controller.url(), "--state-dir", state.toString(),
+                "--spot-notice-url", "none", "--nvidia-smi", "/nonexistent/nvidia-smi"));
+        all.addAll(List.of(args));
+        CommandLine cli = new CommandLine(new AgentCommand(signals));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+        return CompletableFuture.supplyAsync(() -> cli.execute(all.toArray(String[]::new)));
     }
 
-    private String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    @Test
-    void registersItsSlotsLabelsAndGpusWithItsToken() {
-        status.set(201);
-        Run run = agent("--server", url(), "--token", "drv_agent", "--slots", "4", "--labels", "capacity=spot",
-                "--nvidia-smi", "/nonexistent/nvidia-smi");
-
-        assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("slots=4").contains("capacity=spot").contains("gpus=none");
-        assertThat(received.get()).startsWith("Bearer drv_agent ")
-                .contains("\"slots\":4").contains("\"labels\":{\"capacity\":\"spot\"}").contains("\"gpus\":[]");
+    private Run agent(String... args) throws Exception {
+        int code = start(args).get(30, TimeUnit.SECONDS);
+        return new Run(code, out.toString(), err.toString());
     }
 
     @Test
-    void aControllerWithoutAgentRegistrationIsNamedAsTooOld() {
-        Run run = agent("--server", url(), "--token", "drv_agent", "--nvidia-smi", "/nonexistent/nvidia-smi");
+    void registersItsSlotsLabelsGpusAndHostWithItsTokenThenRunsUntilStopped() throws Exception {
+        CompletableFuture<Integer> running = start("--token", "drv_agent", "--slots", "4", "--labels", "capacity=spot");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("registered with"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !controller.heartbeats.isEmpty());
+        signals.send();
+
+        assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString()).contains("agent: slots=4").contains("capacity=spot").contains("gpus=none")
+                .contains("as agent-test-1 (lease 30s, heartbeat every 1s, work polls up to 1s)").contains("agent: stopped");
+        assertThat(controller.authorizations).containsOnly("Bearer drv_agent");
+        assertThat(controller.registrations.get(0)).contains("\"slots\":4").contains("\"labels\":{\"capacity\":\"spot\"}")
+                .contains("\"gpus\":[]").containsPattern("\"host\":\\{\"cpus\":[1-9][0-9]*,\"memoryBytes\":[1-9][0-9]*}")
+                .contains("\"version\":\"0.1.0-SNAPSHOT\"");
+    }
+
+    @Test
+    void twoAgentsCannotShareAStateDirectory() throws Exception {
+        CompletableFuture<Integer> first = start("--token", "drv_agent");
+        await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("registered with"));
+
+        StringWriter secondErr = new StringWriter();
+        CommandLine second = new CommandLine(new AgentCommand(new ManualStop()));
+        second.setOut(new PrintWriter(new StringWriter(), true));
+        second.setErr(new PrintWriter(secondErr, true));
+        int code = second.execute("--server", controller.url(), "--token", "drv_agent", "--state-dir", state.toString(),
+                "--spot-notice-url", "none", "--nvidia-smi", "/nonexistent/nvidia-smi");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(secondErr.toString()).contains("another agent uses the state directory");
+        signals.send();
+        assertThat(first.get(30, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aControllerWithoutAgentRegistrationIsNamedAsTooOld() throws Exception {
+        controller.registerStatus = 404;
+        Run run = agent("--token", "drv_agent");
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).contains("does not offer agent registration").contains("upgrade it");
+        assertThat(run.err()).contains("does not offer agent registration (404 on /api/v1/agents/register)").contains("upgrade it");
     }
 
     @Test
-    void aRefusedTokenExitsWith3() {
-        status.set(401);
-        assertThat(agent("--server", url(), "--token", "bad", "--nvidia-smi", "/x").code()).isEqualTo(3);
+    void aRefusedTokenExitsWith3() throws Exception {
+        controller.registerStatus = 401;
+        Run run = agent("--token", "bad");
+
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.err()).contains("refused this agent's token (401");
     }
 
     @Test
-    void badUsageExitsWith2SayingWhatIsWrong() {
-        Run labels = agent("--server", url(), "--token", "t", "--labels", "capacity=cheap");
+    void anUnreachableControllerIsWaitedForSayingWhy() throws Exception {
+        controller.close();
+        CompletableFuture<Integer> running = start("--token", "drv_agent");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> err.toString().contains("cannot register yet: cannot reach the controller"));
+        signals.send();
+        assertThat(running.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void badUsageExitsWith2SayingWhatIsWrong() throws Exception {
+        Run labels = agent("--token", "t", "--labels", "capacity=cheap");
         assertThat(labels.code()).isEqualTo(2);
         assertThat(labels.err()).contains("capacity=cheap must be spot or on-demand");
 
-        assertThat(agent("--server", url(), "--token", "t", "--slots", "0").code()).isEqualTo(2);
-        assertThat(agent("--server", url(), "--token", "").err()).contains("DROVER_AGENT_TOKEN");
+        assertThat(agent("--token", "t", "--slots", "0").code()).isEqualTo(2);
+        assertThat(agent("--token", "t", "--log-limit", "10").code()).isEqualTo(2);
+        assertThat(agent("--token", "").err()).contains("DROVER_AGENT_TOKEN");
     }
 }

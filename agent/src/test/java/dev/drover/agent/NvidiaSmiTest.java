@@ -2,6 +2,7 @@ package dev.drover.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drover.agent.protocol.Gpu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What a token may do. Each role includes the ones before it. */
+/** What a token may do. viewer < deployer < admin each include the ones before; agent stands apart. */
 public enum Role {
     /** Reads everything: status, rollouts, jobs, audit. */
     VIEWER,
     /** Also deploys, promotes, aborts, rolls back, locks and submits jobs. */
     DEPLOYER,
     /** Also manages tokens, services and agents. */
-    ADMIN;
+    ADMIN,
+    /** An agent: registers, heartbeats, takes work and reports on it; nothing else (not even reading). */
+    AGENT;
 
     /** The name used in the API, the CLI and configuration: {@code viewer}, {@code deployer}, {@code admin}. */
     public String wireName() {
@@ -20,6 +22,9 @@ public enum Role {
     }
 
     public boolean includes(Role other) {
+        if (this == AGENT || other == AGENT) {
+            return this == other;
+        }
         return ordinal() >= other.ordinal();
     }
 

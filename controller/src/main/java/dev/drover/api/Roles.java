@@ -5,6 +5,7 @@ public final class Roles {
     public static final String VIEWER = "viewer";
     public static final String DEPLOYER = "deployer";
     public static final String ADMIN = "admin";
+    public static final String AGENT = "agent";
 
     private Roles() {
     }

@@ -19,6 +19,11 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             RevisionsCommand.class,
             LogsCommand.class,
+            DeployCommand.class,
+            SubmitCommand.class,
+            CancelCommand.class,
+            JobsCommand.class,
+            AgentsCommand.class,
             PlanCommand.class,
             TokenCommand.class,
             AuditCommand.class,
@@ -36,6 +41,7 @@ public final class Drover {
     /** The command line with Drover's error handling: a failure's message on stderr, its exit code. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Drover());
+        cli.getSubcommands().get("agent").addSubcommand("drain", new AgentsCommand.Drain());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof CliFailure failure) {

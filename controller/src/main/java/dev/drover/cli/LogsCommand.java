@@ -5,23 +5,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code drover logs build|test COMMIT}: a commit's build or test log, followed while it grows with {@code --follow}. */
+/**
+ * {@code drover logs JOB} (a job's log) and {@code drover logs build|test COMMIT} (a commit's build or
+ * test log, followed while it grows with {@code --follow}).
+ */
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = "Print the build or test log of a commit's newest build: drover logs build|test COMMIT.")
+        description = {"drover logs JOB [--attempt N]: the whole log of a job's attempt (default the latest).",
+            "drover logs build|test COMMIT [--follow]: the build or test log of a commit's newest build."})
 public class LogsCommand extends ApiCommand {
-    @Parameters(index = "0", paramLabel = "build|test")
+    @Parameters(index = "0", paramLabel = "JOB|build|test")
     String part;
 
-    @Parameters(index = "1", paramLabel = "COMMIT", description = "The commit (7 or more characters)")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "COMMIT", description = "The commit (7 or more characters)")
     String commit;
+
+    @Option(names = "--attempt", paramLabel = "N", description = "With JOB: this attempt's log")
+    Integer attempt;
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing as the log grows, until the build is done")
     boolean follow;
 
     @Override
     int run(ApiClient client, PrintWriter out) {
-        if (!part.equals("build") && !part.equals("test")) {
-            throw new CliFailure(ExitCodes.USAGE, "'" + part + "' is not a log: use drover logs build|test COMMIT");
+        if (part.startsWith("j-") && commit == null) {
+            out.print(client.getText("api/v1/jobs/" + part + "/logs" + (attempt == null ? "" : "?attempt=" + attempt)));
+            out.flush();
+            return ExitCodes.OK;
+        }
+        if ((!part.equals("build") && !part.equals("test")) || commit == null) {
+            throw new CliFailure(ExitCodes.USAGE, "use drover logs JOB (a job id, j-...) or drover logs build|test COMMIT");
         }
         String path = "api/v1/commits/" + commit;
         int printed = 0;

@@ -20,7 +20,7 @@ public class TokenCommand {
         @Option(names = "--name", required = true, description = "Token name: lower-case letters, digits, '.', '_', '-'")
         String name;
 
-        @Option(names = "--role", required = true, description = "viewer, deployer or admin")
+        @Option(names = "--role", required = true, description = "viewer, deployer, admin, or agent (a token for drover agent)")
         String role;
 
         @Option(names = "--reason", description = "Why (kept in the audit log)")

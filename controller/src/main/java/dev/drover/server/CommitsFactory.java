@@ -62,7 +62,7 @@ public class CommitsFactory {
     @Singleton
     List<Target> targets(List<ConfiguredTarget> configured) {
         return configured.stream().map(t -> new Target(t.name(), t.backend(), Capacity.parse(t.capacity()), t.gpus(),
-                t.gpuModel(), t.instanceType(), t.pricePerHour())).toList();
+                t.gpuModel(), t.instanceType(), t.pricePerHour(), t.labels())).toList();
     }
 
     @Singleton

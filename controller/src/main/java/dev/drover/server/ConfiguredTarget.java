@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.math.BigDecimal;
+import java.util.Map;
 
 /** {@code drover.targets.<name>.*}: a place jobs run. */
 @EachProperty("drover.targets")
@@ -15,5 +16,6 @@ public record ConfiguredTarget(
         @Bindable(defaultValue = "0") int gpus,
         @Nullable String gpuModel,
         @Nullable String instanceType,
-        @Bindable(defaultValue = "0") BigDecimal pricePerHour) {
+        @Bindable(defaultValue = "0") BigDecimal pricePerHour,
+        @Nullable Map<String, String> labels) {
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * The job definition every revision is made of. {@code secrets} maps an environment variable to the
  * name of a controller-side secret (never a value); it is resolved only when a job starts.
+ * {@code network}: whether the job's container gets a network (default: none).
  */
 public record JobSpec(
         List<String> command,
@@ -19,7 +20,8 @@ public record JobSpec(
         RetryPolicy retries,
         Map<String, String> env,
         Map<String, String> secrets,
-        GpuMode gpu) {
+        GpuMode gpu,
+        boolean network) {
 
     public static final double DEFAULT_VCPUS = 1;
     public static final Size DEFAULT_MEMORY = Size.gibibytes(1);

@@ -1,6 +1,7 @@
 package dev.drover.target;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -9,9 +10,10 @@ import java.util.regex.Pattern;
  * @param backend      {@code local} (Drover agents matched by labels) or {@code aws-batch}
  * @param gpus         GPUs per host
  * @param pricePerHour what an hour of one host costs, in the currency the team reports in
+ * @param labels       for {@code local}: the labels an agent must carry to run this target's jobs (all of them)
  */
 public record Target(String name, String backend, Capacity capacity, int gpus, String gpuModel, String instanceType,
-                     BigDecimal pricePerHour) {
+                     BigDecimal pricePerHour, Map<String, String> labels) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
     public Target {
@@ -27,5 +29,11 @@ public record Target(String name, String backend, Capacity capacity, int gpus, S
         if (pricePerHour == null || pricePerHour.signum() < 0) {
             throw new IllegalArgumentException("target " + name + ": price-per-hour must be 0 or more");
         }
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** Whether an agent with these labels runs this target's jobs: a local target whose labels it all carries. */
+    public boolean servedBy(Map<String, String> agentLabels) {
+        return "local".equals(backend) && agentLabels.entrySet().containsAll(labels.entrySet());
     }
 }

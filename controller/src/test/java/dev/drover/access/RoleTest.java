@@ -19,6 +19,9 @@ class RoleTest {
         "deployer, viewer,   true",
         "viewer,   deployer, false",
         "viewer,   viewer,   true",
+        "admin,    agent,    false",
+        "agent,    viewer,   false",
+        "agent,    agent,    true",
     })
     void eachRoleIncludesTheLesserOnes(String role, String other, boolean includes) {
         assertThat(Role.parse(role).includes(Role.parse(other))).isEqualTo(includes);
@@ -28,6 +31,7 @@ class RoleTest {
     void grantedRolesAreTheRoleAndEveryLesserOne() {
         assertThat(Role.ADMIN.grantedRoles()).containsExactly("viewer", "deployer", "admin");
         assertThat(Role.VIEWER.grantedRoles()).containsExactly("viewer");
+        assertThat(Role.AGENT.grantedRoles()).containsExactly("agent");
     }
 
     @Test
@@ -35,6 +39,6 @@ class RoleTest {
         assertThat(Role.parse(" Deployer ")).isEqualTo(Role.DEPLOYER);
         assertThatThrownBy(() -> Role.parse("root"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown role 'root': use one of viewer, deployer, admin");
+                .hasMessage("unknown role 'root': use one of viewer, deployer, admin, agent");
     }
 }

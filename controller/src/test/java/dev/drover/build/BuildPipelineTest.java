@@ -78,7 +78,7 @@ class BuildPipelineTest {
         assertThat(r1.imageRef()).isEqualTo(one.imageRef());
         assertThat(r1.spec().command()).containsExactly("sh", "/app/src/work.sh");
         assertThat(r1.spec().memoryBytes()).isEqualTo(256L * 1024 * 1024);
-        assertThat(r1.spec().tierGpus()).containsEntry("canary", 0);
+        assertThat(r1.spec().tier("canary")).hasValueSatisfying(t -> assertThat(t.gpus()).isZero());
         InspectImageResponse image = f.docker.inspectImageCmd(one.imageId()).exec();
         assertThat(image.getConfig().getLabels()).containsEntry("dev.drover.service", f.service.name())
                 .containsEntry("dev.drover.commit", first);

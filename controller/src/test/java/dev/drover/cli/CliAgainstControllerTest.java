@@ -128,12 +128,12 @@ class CliAgainstControllerTest {
     }
 
     @Test
-    void theSameArtifactServesTheAgentWhichNamesAControllerWithoutAgentRegistration() {
-        Run run = drover("agent", "--server", url, "--token", admin, "--nvidia-smi", "/nonexistent/nvidia-smi");
+    void theSameArtifactServesTheAgentWhichAnAdminTokenCannotRun() {
+        Run run = drover("agent", "--server", url, "--token", admin, "--nvidia-smi", "/nonexistent/nvidia-smi",
+                "--state-dir", "target/agent-state-" + System.nanoTime());
 
         assertThat(run.out()).contains("agent: slots=1").contains("gpus=none");
-        assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(run.err()).contains("does not offer agent registration");
+        assertThat(run.code()).isEqualTo(ExitCodes.REFUSED);
     }
 
     @Test

@@ -47,7 +47,7 @@ class CommitIntakeTest {
         repo = TestRepo.create(dir.resolve("repo"));
         commits = new JooqCommitStore(db.database().dsl());
         states = new JooqMirrorStateStore(db.database().dsl());
-        List<Target> targets = List.of(new Target("cpu", "local", Capacity.ON_DEMAND, 0, null, null, BigDecimal.ZERO));
+        List<Target> targets = List.of(new Target("cpu", "local", Capacity.ON_DEMAND, 0, null, null, BigDecimal.ZERO, Map.of()));
         intake = new CommitIntake(new JGitMirror(dir.resolve("mirrors"), new DirectorySecrets(dir.resolve("secrets"))),
                 commits, states, new DroverYamlCheck(targets), CLOCK);
         service = new JooqServiceStore(db.database().dsl()).create(

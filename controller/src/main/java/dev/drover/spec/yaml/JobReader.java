@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 /** {@code job:}: the job definition, with its env, secret references, retries and GPU mode. */
 final class JobReader {
     static final List<String> KEYS =
-            List.of("command", "vcpus", "memory", "shm", "timeout", "retries", "env", "secrets", "gpu");
+            List.of("command", "vcpus", "memory", "shm", "timeout", "retries", "env", "secrets", "gpu", "network");
     private static final String AT_LEAST_ZERO = "a whole number >= 0";
 
     /** The job and, for the ladder check, where its {@code gpu} mode was written (if it was). */
@@ -45,12 +45,12 @@ final class JobReader {
                 job.size("memory", JobSpec.DEFAULT_MEMORY),
                 job.size("shm", JobSpec.DEFAULT_SHM),
                 job.duration("timeout", JobSpec.DEFAULT_TIMEOUT, false),
-                retries, env, secrets, gpu), job.node("gpu"));
+                retries, env, secrets, gpu, job.bool("network", false)), job.node("gpu"));
     }
 
     private static JobSpec spec(List<String> command, GpuMode gpu) {
         return new JobSpec(command, JobSpec.DEFAULT_VCPUS, JobSpec.DEFAULT_MEMORY, JobSpec.DEFAULT_SHM,
-                JobSpec.DEFAULT_TIMEOUT, RetryPolicy.DEFAULT, Map.of(), Map.of(), gpu);
+                JobSpec.DEFAULT_TIMEOUT, RetryPolicy.DEFAULT, Map.of(), Map.of(), gpu, false);
     }
 
     /** A map from environment variable names (none of them in {@code env}) to text that must pass {@code valueOk}. */

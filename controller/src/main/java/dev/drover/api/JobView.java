@@ -1,0 +1,32 @@
+package dev.drover.api;
+
+import dev.drover.job.Attempt;
+import dev.drover.job.Job;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A job as the API shows it, with its attempts when asked for one job. */
+public record JobView(String id, String service, Map<String, String> params, boolean requiresGpu, Integer pinnedRevision,
+                      String tier, Integer revision, String arm, String status, String reason, int attempts,
+                      Instant submittedAt, Instant finishedAt, List<AttemptView> attemptList) {
+
+    /** One attempt with what was measured. */
+    public record AttemptView(int number, String agent, String tier, int revision, String arm, boolean running,
+                              String outcome, Integer exitCode, Instant startedAt, Instant endedAt, Long durationMillis,
+                              Double cpuAvg, Double cpuPeak, Long memoryPeakBytes, Double gpuUtilization,
+                              Long gpuMemoryBytes, Double cost, String detail, String logTail) {
+        static AttemptView of(Attempt a) {
+            return new AttemptView(a.number(), "a" + a.agentId(), a.tier(), a.revision(), a.arm().wireName(), a.running(),
+                    a.outcome() == null ? null : a.outcome().wireName(), a.exitCode(), a.startedAt(), a.endedAt(),
+                    a.durationMillis(), a.cpuAvg(), a.cpuPeak(), a.memoryPeak(), a.gpuUtilization(), a.gpuMemory(),
+                    a.cost(), a.detail(), a.logTail());
+        }
+    }
+
+    static JobView of(Job j, String service, List<Attempt> attempts) {
+        return new JobView(j.id(), service, j.params(), j.requiresGpu(), j.pinnedRevision(), j.tier(), j.revision(),
+                j.arm() == null ? null : j.arm().wireName(), j.status().wireName(), j.reason(), j.attempts(),
+                j.submittedAt(), j.finishedAt(), attempts == null ? null : attempts.stream().map(AttemptView::of).toList());
+    }
+}

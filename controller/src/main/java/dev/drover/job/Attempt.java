@@ -1,0 +1,16 @@
+package dev.drover.job;
+
+import dev.drover.agent.protocol.Outcome;
+import java.time.Instant;
+
+/**
+ * One try of a job on one agent, with what was measured.
+ *
+ * @param running true until its result is ingested or it is given up on (agent lost)
+ * @param cost    duration × the target's price per hour × the job's dominant share of the host
+ */
+public record Attempt(long id, String jobId, int number, long agentId, long serviceId, String tier, int revision, Arm arm,
+                      boolean running, Outcome outcome, Integer exitCode, Instant dispatchedAt, Instant startedAt,
+                      Instant endedAt, Long durationMillis, Double cpuAvg, Double cpuPeak, Long memoryPeak,
+                      Double gpuUtilization, Long gpuMemory, Double cost, String detail, String logTail) {
+}

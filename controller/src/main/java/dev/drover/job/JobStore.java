@@ -1,0 +1,61 @@
+package dev.drover.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where jobs and their attempts are kept. Every state change checks the state it starts from. */
+public interface JobStore {
+
+    void insert(List<Job> jobs);
+
+    Optional<Job> find(String id);
+
+    /** The service's jobs, newest first. */
+    List<Job> list(long serviceId, int limit);
+
+    /** Queued jobs of every service, oldest first. */
+    List<Job> queued(int limit);
+
+    /** Sets (or clears) the tier of a queued job and why it waits. */
+    void route(String jobId, String tier, String reason);
+
+    /**
+     * Atomically moves the job from queued (at the version read) to running and creates its next
+     * attempt on the agent; empty when another dispatcher got there first.
+     */
+    Optional<Attempt> claim(Job job, long agentId, int revision, Arm arm, Instant now);
+
+    Optional<Attempt> attempt(long attemptId);
+
+    List<Attempt> attempts(String jobId);
+
+    /** Attempts still running on the agent. */
+    List<Attempt> running(long agentId);
+
+    /** Attempts still running on agents whose lease ended before {@code before}. */
+    List<Attempt> runningOnLapsedAgents(Instant before);
+
+    /** Records the attempt's result if it is still running; false when it was already finished or given up on. */
+    boolean finishAttempt(long attemptId, Measured measured);
+
+    void lateResult(long attemptId, String outcome, String detail, Instant now);
+
+    /** Back to the queue for another attempt (same tier, revision and arm), counting the failure. */
+    void requeue(String jobId, boolean infraFailure, String reason);
+
+    void finish(String jobId, JobStatus status, String reason, Instant now);
+
+    void requestCancel(String jobId);
+
+    String log(long attemptId);
+
+    /** Attempts finished in the window, with their job's service: for summaries. */
+    List<Attempt> finishedAttempts(long serviceId, Instant since);
+
+    /** Running attempts on the agent whose job a person cancelled. */
+    List<Attempt> cancelRequested(long agentId);
+
+    /** Deletes finished jobs (and their attempts and logs) that finished before {@code before}; how many. */
+    int deleteFinishedBefore(Instant before);
+}

@@ -1,0 +1,117 @@
+package dev.drover.job;
+
+import dev.drover.agent.protocol.AttemptResult;
+import dev.drover.agent.protocol.Outcome;
+import dev.drover.fleet.Agent;
+import dev.drover.revision.RevisionSpec;
+import dev.drover.revision.RevisionStore;
+import dev.drover.target.Target;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes each attempt's result once: keyed by attempt, only from the agent it was given to. A result
+ * for an attempt already given up on (its agent's lease ran out) is kept as a late result and changes
+ * nothing. Then the job succeeds, fails, or goes back to the queue by its retry policy.
+ */
+public final class ResultIngest {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultIngest.class);
+    private static final int LOG_TAIL = 4000;
+
+    private final JobStore jobs;
+    private final RevisionStore revisions;
+    private final Routes routes;
+    private final List<Target> targets;
+    private final WorkSignal signal;
+    private final Clock clock;
+
+    public ResultIngest(JobStore jobs, RevisionStore revisions, Routes routes, List<Target> targets, WorkSignal signal,
+                        Clock clock) {
+        this.jobs = jobs;
+        this.revisions = revisions;
+        this.routes = routes;
+        this.targets = targets;
+        this.signal = signal;
+        this.clock = clock;
+    }
+
+    /** How a result was taken. */
+    public enum Disposition { RECORDED, DUPLICATE, LATE, UNKNOWN, NOT_YOURS }
+
+    public Disposition ingest(Agent agent, AttemptResult result) {
+        Optional<Attempt> found = jobs.attempt(result.attemptId());
+        if (found.isEmpty()) {
+            return Disposition.UNKNOWN;
+        }
+        Attempt attempt = found.get();
+        if (attempt.agentId() != agent.id()) {
+            return Disposition.NOT_YOURS;
+        }
+        Outcome outcome = Outcome.parse(result.outcome());
+        if (!attempt.running()) {
+            if (attempt.outcome() == Outcome.AGENT_LOST && outcome != Outcome.AGENT_LOST) {
+                jobs.lateResult(attempt.id(), outcome.wireName(), result.detail(), clock.instant());
+                return Disposition.LATE;
+            }
+            return Disposition.DUPLICATE;
+        }
+        Measured measured = measured(agent, attempt, result, outcome);
+        if (!jobs.finishAttempt(attempt.id(), measured)) {
+            return Disposition.DUPLICATE;
+        }
+        settle(attempt, outcome, result.detail());
+        return Disposition.RECORDED;
+    }
+
+    /** The agent holding the attempt went silent past its lease: the attempt is lost and the job retried. */
+    public void lost(Attempt attempt, String why) {
+        Measured measured = new Measured(Outcome.AGENT_LOST, null, attempt.startedAt(), clock.instant(), null, null,
+                null, null, null, null, why, null, null);
+        if (jobs.finishAttempt(attempt.id(), measured)) {
+            LOG.warn("attempt lost: job={} attempt={} why={}", attempt.jobId(), attempt.number(), why);
+            settle(attempt, Outcome.AGENT_LOST, why);
+        }
+    }
+
+    private void settle(Attempt attempt, Outcome outcome, String detail) {
+        Job job = jobs.find(attempt.jobId()).orElseThrow();
+        if (job.status().finished()) {
+            return;
+        }
+        Optional<RevisionSpec> spec = revisions.find(job.serviceId(), attempt.revision()).map(r -> r.spec());
+        int infra = spec.map(RevisionSpec::infraRetries).orElse(0);
+        int code = spec.map(RevisionSpec::codeRetries).orElse(0);
+        if (outcome == Outcome.SUCCEEDED) {
+            jobs.finish(job.id(), JobStatus.SUCCEEDED, null, clock.instant());
+        } else if (outcome == Outcome.CANCELLED || job.cancelRequested()) {
+            jobs.finish(job.id(), JobStatus.CANCELLED, "cancelled", clock.instant());
+        } else if (Retries.retry(job, outcome, infra, code)) {
+            jobs.requeue(job.id(), outcome.infrastructure(), "attempt " + attempt.number() + " ended " + outcome.wireName()
+                    + (detail == null ? "" : ": " + detail) + "; retrying");
+            signal.signal();
+        } else {
+            jobs.finish(job.id(), JobStatus.FAILED, "attempt " + attempt.number() + " ended " + outcome.wireName()
+                    + (detail == null ? "" : ": " + detail), clock.instant());
+        }
+    }
+
+    private Measured measured(Agent agent, Attempt attempt, AttemptResult r, Outcome outcome) {
+        Double cost = null;
+        Optional<RevisionSpec> spec = revisions.find(attempt.serviceId(), attempt.revision()).map(x -> x.spec());
+        Optional<Target> target = spec.flatMap(s -> s.tier(attempt.tier()))
+                .flatMap(t -> targets.stream().filter(x -> x.name().equals(t.target())).findFirst());
+        if (spec.isPresent() && target.isPresent() && r.startedAt() != null && r.endedAt() != null) {
+            int gpus = spec.get().tier(attempt.tier()).map(RevisionSpec.Tier::gpus).orElse(0);
+            long millis = Math.max(0, r.endedAt().toEpochMilli() - r.startedAt().toEpochMilli());
+            cost = Costs.of(millis, target.get().pricePerHour().doubleValue(), spec.get().vcpus(), spec.get().memoryBytes(),
+                    gpus, agent);
+        }
+        String log = r.log() == null ? "" : r.log();
+        String tail = log.length() <= LOG_TAIL ? log : log.substring(log.length() - LOG_TAIL);
+        return new Measured(outcome, r.exitCode(), r.startedAt(), r.endedAt(), r.cpuAvg(), r.cpuPeak(), r.memoryPeakBytes(),
+                r.gpuUtilization(), r.gpuMemoryBytes(), cost, r.detail(), log, tail);
+    }
+}

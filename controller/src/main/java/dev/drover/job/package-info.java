@@ -1,0 +1,6 @@
+/**
+ * Jobs: submission, routing to a tier by weight, dispatch to agents (revision and arm fixed then),
+ * exactly-once ingest of each attempt's result, retries by failure class, cost, and the lease
+ * reaper that requeues the attempts of agents that went silent. Plain Java.
+ */
+package dev.drover.job;

@@ -1,0 +1,224 @@
+package dev.drover.store.jooq;
+
+import static dev.drover.store.jooq.Timestamps.fromColumn;
+import static dev.drover.store.jooq.Timestamps.toColumn;
+import static dev.drover.store.jooq.schema.Tables.AGENT;
+import static dev.drover.store.jooq.schema.Tables.ATTEMPT;
+import static dev.drover.store.jooq.schema.Tables.JOB;
+import static dev.drover.store.jooq.schema.Tables.LATE_RESULT;
+
+import dev.drover.agent.protocol.Outcome;
+import dev.drover.job.Arm;
+import dev.drover.job.Attempt;
+import dev.drover.job.Job;
+import dev.drover.job.JobStatus;
+import dev.drover.job.JobStore;
+import dev.drover.job.Measured;
+import dev.drover.store.jooq.schema.tables.records.AttemptRecord;
+import dev.drover.store.jooq.schema.tables.records.JobRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+public final class JooqJobStore implements JobStore {
+    private final DSLContext dsl;
+
+    public JooqJobStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public void insert(List<Job> jobs) {
+        dsl.batch(jobs.stream().map(j -> dsl.insertInto(JOB)
+                .set(JOB.ID, j.id())
+                .set(JOB.SERVICE_ID, j.serviceId())
+                .set(JOB.PARAMS, Json.write(j.params()))
+                .set(JOB.REQUIRES_GPU, j.requiresGpu())
+                .set(JOB.PINNED_REVISION, j.pinnedRevision())
+                .set(JOB.TIER, j.tier())
+                .set(JOB.STATUS, j.status().wireName())
+                .set(JOB.REASON, j.reason())
+                .set(JOB.SUBMITTED_AT, toColumn(j.submittedAt()))
+                .set(JOB.VERSION, 1L)).toList()).execute();
+    }
+
+    @Override
+    public Optional<Job> find(String id) {
+        return dsl.selectFrom(JOB).where(JOB.ID.eq(id)).fetchOptional().map(JooqJobStore::toJob);
+    }
+
+    @Override
+    public List<Job> list(long serviceId, int limit) {
+        return dsl.selectFrom(JOB).where(JOB.SERVICE_ID.eq(serviceId)).orderBy(JOB.SUBMITTED_AT.desc(), JOB.ID.desc())
+                .limit(limit).fetch(JooqJobStore::toJob);
+    }
+
+    @Override
+    public List<Job> queued(int limit) {
+        return dsl.selectFrom(JOB).where(JOB.STATUS.eq(JobStatus.QUEUED.wireName()))
+                .orderBy(JOB.SUBMITTED_AT, JOB.ID).limit(limit).fetch(JooqJobStore::toJob);
+    }
+
+    @Override
+    public void route(String jobId, String tier, String reason) {
+        dsl.update(JOB).set(JOB.TIER, tier).set(JOB.REASON, Text.clip(reason, 2000)).set(JOB.VERSION, JOB.VERSION.plus(1))
+                .where(JOB.ID.eq(jobId).and(JOB.STATUS.eq(JobStatus.QUEUED.wireName()))).execute();
+    }
+
+    @Override
+    public Optional<Attempt> claim(Job job, long agentId, int revision, Arm arm, Instant now) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            int moved = t.update(JOB)
+                    .set(JOB.STATUS, JobStatus.RUNNING.wireName())
+                    .set(JOB.REVISION, revision)
+                    .set(JOB.ARM, arm.wireName())
+                    .set(JOB.ATTEMPTS, JOB.ATTEMPTS.plus(1))
+                    .setNull(JOB.REASON)
+                    .set(JOB.VERSION, JOB.VERSION.plus(1))
+                    .where(JOB.ID.eq(job.id()).and(JOB.VERSION.eq(job.version()))
+                            .and(JOB.STATUS.eq(JobStatus.QUEUED.wireName())).and(JOB.CANCEL_REQUESTED.isFalse()))
+                    .execute();
+            if (moved == 0) {
+                return Optional.<Attempt>empty();
+            }
+            AttemptRecord attempt = t.insertInto(ATTEMPT)
+                    .set(ATTEMPT.JOB_ID, job.id())
+                    .set(ATTEMPT.NUMBER, job.attempts() + 1)
+                    .set(ATTEMPT.AGENT_ID, agentId)
+                    .set(ATTEMPT.SERVICE_ID, job.serviceId())
+                    .set(ATTEMPT.TIER, job.tier())
+                    .set(ATTEMPT.REVISION, revision)
+                    .set(ATTEMPT.ARM, arm.wireName())
+                    .set(ATTEMPT.STATUS, "running")
+                    .set(ATTEMPT.DISPATCHED_AT, toColumn(now))
+                    .returning()
+                    .fetchSingle();
+            return Optional.of(toAttempt(attempt));
+        });
+    }
+
+    @Override
+    public Optional<Attempt> attempt(long attemptId) {
+        return dsl.selectFrom(ATTEMPT).where(ATTEMPT.ID.eq(attemptId)).fetchOptional().map(JooqJobStore::toAttempt);
+    }
+
+    @Override
+    public List<Attempt> attempts(String jobId) {
+        return dsl.selectFrom(ATTEMPT).where(ATTEMPT.JOB_ID.eq(jobId)).orderBy(ATTEMPT.NUMBER).fetch(JooqJobStore::toAttempt);
+    }
+
+    @Override
+    public List<Attempt> running(long agentId) {
+        return dsl.selectFrom(ATTEMPT).where(ATTEMPT.AGENT_ID.eq(agentId).and(ATTEMPT.STATUS.eq("running")))
+                .fetch(JooqJobStore::toAttempt);
+    }
+
+    @Override
+    public List<Attempt> runningOnLapsedAgents(Instant before) {
+        return dsl.select(ATTEMPT.asterisk()).from(ATTEMPT).join(AGENT).on(AGENT.ID.eq(ATTEMPT.AGENT_ID))
+                .where(ATTEMPT.STATUS.eq("running").and(AGENT.LEASE_EXPIRES_AT.lt(toColumn(before))))
+                .fetch(r -> toAttempt(r.into(ATTEMPT)));
+    }
+
+    @Override
+    public boolean finishAttempt(long attemptId, Measured m) {
+        return dsl.update(ATTEMPT)
+                .set(ATTEMPT.STATUS, "finished")
+                .set(ATTEMPT.OUTCOME, m.outcome().wireName())
+                .set(ATTEMPT.EXIT_CODE, m.exitCode())
+                .set(ATTEMPT.STARTED_AT, toColumn(m.startedAt()))
+                .set(ATTEMPT.ENDED_AT, toColumn(m.endedAt()))
+                .set(ATTEMPT.DURATION_MS, m.durationMillis())
+                .set(ATTEMPT.CPU_AVG, m.cpuAvg())
+                .set(ATTEMPT.CPU_PEAK, m.cpuPeak())
+                .set(ATTEMPT.MEMORY_PEAK, m.memoryPeak())
+                .set(ATTEMPT.GPU_UTIL, m.gpuUtilization())
+                .set(ATTEMPT.GPU_MEMORY, m.gpuMemory())
+                .set(ATTEMPT.COST, m.cost())
+                .set(ATTEMPT.DETAIL, Text.clip(m.detail(), 2000))
+                .set(ATTEMPT.LOG_TAIL, m.logTail())
+                .set(ATTEMPT.LOG, m.log())
+                .where(ATTEMPT.ID.eq(attemptId).and(ATTEMPT.STATUS.eq("running")))
+                .execute() == 1;
+    }
+
+    @Override
+    public void lateResult(long attemptId, String outcome, String detail, Instant now) {
+        dsl.insertInto(LATE_RESULT).set(LATE_RESULT.ATTEMPT_ID, attemptId).set(LATE_RESULT.RECEIVED_AT, toColumn(now))
+                .set(LATE_RESULT.OUTCOME, outcome).set(LATE_RESULT.DETAIL, Text.clip(detail, 2000)).execute();
+    }
+
+    @Override
+    public void requeue(String jobId, boolean infraFailure, String reason) {
+        dsl.update(JOB)
+                .set(JOB.STATUS, JobStatus.QUEUED.wireName())
+                .set(JOB.REASON, Text.clip(reason, 2000))
+                .set(infraFailure ? JOB.INFRA_FAILURES : JOB.CODE_FAILURES,
+                        (infraFailure ? JOB.INFRA_FAILURES : JOB.CODE_FAILURES).plus(1))
+                .set(JOB.VERSION, JOB.VERSION.plus(1))
+                .where(JOB.ID.eq(jobId))
+                .execute();
+    }
+
+    @Override
+    public void finish(String jobId, JobStatus status, String reason, Instant now) {
+        dsl.update(JOB).set(JOB.STATUS, status.wireName()).set(JOB.REASON, Text.clip(reason, 2000))
+                .set(JOB.FINISHED_AT, toColumn(now)).set(JOB.VERSION, JOB.VERSION.plus(1))
+                .where(JOB.ID.eq(jobId)).execute();
+    }
+
+    @Override
+    public void requestCancel(String jobId) {
+        dsl.update(JOB).set(JOB.CANCEL_REQUESTED, true).set(JOB.VERSION, JOB.VERSION.plus(1)).where(JOB.ID.eq(jobId)).execute();
+    }
+
+    @Override
+    public String log(long attemptId) {
+        return dsl.select(ATTEMPT.LOG).from(ATTEMPT).where(ATTEMPT.ID.eq(attemptId)).fetchOptional(ATTEMPT.LOG).orElse(null);
+    }
+
+    @Override
+    public List<Attempt> finishedAttempts(long serviceId, Instant since) {
+        return dsl.selectFrom(ATTEMPT)
+                .where(ATTEMPT.SERVICE_ID.eq(serviceId).and(ATTEMPT.STATUS.eq("finished"))
+                        .and(ATTEMPT.ENDED_AT.ge(toColumn(since))))
+                .orderBy(ATTEMPT.ID).fetch(JooqJobStore::toAttempt);
+    }
+
+    @Override
+    public int deleteFinishedBefore(Instant before) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            var old = DSL.select(JOB.ID).from(JOB).where(JOB.FINISHED_AT.lt(toColumn(before)));
+            t.deleteFrom(LATE_RESULT).where(LATE_RESULT.ATTEMPT_ID.in(
+                    DSL.select(ATTEMPT.ID).from(ATTEMPT).where(ATTEMPT.JOB_ID.in(old)))).execute();
+            t.deleteFrom(ATTEMPT).where(ATTEMPT.JOB_ID.in(old)).execute();
+            return t.deleteFrom(JOB).where(JOB.FINISHED_AT.lt(toColumn(before))).execute();
+        });
+    }
+
+    @Override
+    public List<Attempt> cancelRequested(long agentId) {
+        return dsl.select(ATTEMPT.asterisk()).from(ATTEMPT).join(JOB).on(JOB.ID.eq(ATTEMPT.JOB_ID))
+                .where(ATTEMPT.AGENT_ID.eq(agentId).and(ATTEMPT.STATUS.eq("running")).and(JOB.CANCEL_REQUESTED.isTrue()))
+                .fetch(r -> toAttempt(r.into(ATTEMPT)));
+    }
+
+    private static Job toJob(JobRecord r) {
+        return new Job(r.getId(), r.getServiceId(), Json.map(r.getParams()), r.getRequiresGpu(), r.getPinnedRevision(),
+                r.getTier(), r.getRevision(), r.getArm() == null ? null : Arm.parse(r.getArm()),
+                JobStatus.parse(r.getStatus()), r.getReason(), r.getAttempts(), r.getInfraFailures(), r.getCodeFailures(),
+                r.getCancelRequested(), fromColumn(r.getSubmittedAt()), fromColumn(r.getFinishedAt()), r.getVersion());
+    }
+
+    private static Attempt toAttempt(AttemptRecord r) {
+        return new Attempt(r.getId(), r.getJobId(), r.getNumber(), r.getAgentId(), r.getServiceId(), r.getTier(),
+                r.getRevision(), Arm.parse(r.getArm()), "running".equals(r.getStatus()),
+                r.getOutcome() == null ? null : Outcome.parse(r.getOutcome()), r.getExitCode(), fromColumn(r.getDispatchedAt()),
+                fromColumn(r.getStartedAt()), fromColumn(r.getEndedAt()), r.getDurationMs(), r.getCpuAvg(), r.getCpuPeak(),
+                r.getMemoryPeak(), r.getGpuUtil(), r.getGpuMemory(), r.getCost(), r.getDetail(), r.getLogTail());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.drover.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Speaks the agent protocol by hand over real HTTP, so the controller's side is tested on its own. */
+final class FakeAgent {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+    private final String token;
+
+    FakeAgent(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    record Reply(int status, JsonNode body) {
+    }
+
+    Reply post(String path, String json) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/v1/agents/" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body()));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Reply register(String labelsJson, int slots, int gpus) {
+        StringBuilder gpuList = new StringBuilder();
+        for (int i = 0; i < gpus; i++) {
+            gpuList.append(i == 0 ? "" : ",").append("{\"index\":").append(i).append(",\"model\":\"Test GPU\",\"memoryMiB\":1024}");
+        }
+        return post("register", "{\"slots\":" + slots + ",\"labels\":" + labelsJson + ",\"gpus\":[" + gpuList
+                + "],\"host\":{\"cpus\":4,\"memoryBytes\":8589934592},\"version\":\"test\"}");
+    }
+
+    JsonNode work(int freeSlots) {
+        return post("work", "{\"freeSlots\":" + freeSlots + "}").body().path("assignments");
+    }
+
+    Reply heartbeat() {
+        return post("heartbeat", "{\"running\":[]}");
+    }
+
+    Reply result(long attemptId, String outcome, Integer exitCode, long memory) {
+        return post("results", "{\"attemptId\":" + attemptId + ",\"outcome\":\"" + outcome + "\",\"exitCode\":" + exitCode
+                + ",\"startedAt\":\"2026-11-21T10:00:00Z\",\"endedAt\":\"2026-11-21T10:30:00Z\",\"cpuAvg\":0.5,"
+                + "\"cpuPeak\":1.0,\"memoryPeakBytes\":" + memory + ",\"detail\":null,\"log\":\"line one\\nline two\\n\"}");
+    }
+}
