@@ -13,6 +13,7 @@ import java.time.Duration;
  * a refused token (401/403), an unreachable or failing controller keep everything and retry with backoff.
  */
 public final class ResultSender {
+    private final Object sending = new Object();
     private static final Duration IDLE = Duration.ofSeconds(60);
     private final ResultSpool spool;
     private final ControllerClient client;
@@ -28,8 +29,17 @@ public final class ResultSender {
         this.console = console;
     }
 
-    /** One round over the spool; true when it is empty afterwards. Stops at the first failure not the result's own. */
+    /**
+     * One round over the spool; true when it is empty afterwards. Stops at the first failure not the result's own.
+     * One round at a time (the sender thread and a shutdown flush both call it), so a result is not sent twice.
+     */
     public boolean sendPending() throws InterruptedException {
+        synchronized (sending) {
+            return sendRound();
+        }
+    }
+
+    private boolean sendRound() throws InterruptedException {
         try {
             for (long attemptId : spool.pending()) {
                 if (!send(attemptId)) {
