@@ -206,6 +206,31 @@ class JobsHttpTest {
     }
 
     @Test
+    void secretsAreResolvedForTheStartOnlyAndAMissingOneHoldsTheJobWithItsReason() throws Exception {
+        long commitId = commits.find(service.id(), "a".repeat(40)).orElseThrow().id();
+        commits.record(service.id(), new SeenCommit("d".repeat(40), List.of(), "Ada", "a@x", "m", Instant.now()),
+                CommitStatus.GREEN, null, Instant.now());
+        RevisionSpec withSecret = new RevisionSpec(List.of("sh"), Map.of(), Map.of("API_KEY", "jobs/api-key"), 1, 1L << 20,
+                1L << 20, 60, 0, 0, "optional", false, List.of(new RevisionSpec.Tier("main", "cpu", 1, 0)));
+        revisions.create(service.id(), commits.find(service.id(), "d".repeat(40)).orElseThrow().id(),
+                "sha256:" + "e".repeat(64), withSecret, Instant.now());
+        tiers.deployAll(service.id(), List.of("main"), 2, Instant.now());
+        Job job = submit(1, false).get(0);
+
+        assertThat(cpuAgent.work(1)).isEmpty();
+        assertThat(jobs.find(job.id()).orElseThrow().reason()).contains("secret 'jobs/api-key' (for API_KEY) is missing");
+
+        java.nio.file.Path secrets = java.nio.file.Path.of(server.getApplicationContext()
+                .getProperty("drover.home", String.class).orElseThrow(), "secrets", "jobs");
+        java.nio.file.Files.createDirectories(secrets);
+        java.nio.file.Files.writeString(secrets.resolve("api-key"), "s3cr3t\n");
+        JsonNode given = cpuAgent.work(1).get(0);
+        assertThat(given.path("env").path("API_KEY").asText()).isEqualTo("s3cr3t");
+        assertThat(jobs.find(job.id()).orElseThrow().toString()).doesNotContain("s3cr3t");
+        assertThat(commitId).isPositive();
+    }
+
+    @Test
     void cancellingAQueuedJobIsImmediateAndARunningOneReachesItsAgent() {
         deploy();
         Job queued = submit(1, false).get(0);
