@@ -161,6 +161,25 @@ class DockerContainerRunnerTest {
     }
 
     @Test
+    void anImageMissingOnThisHostIsPulledByDigestFromTheRegistry() throws InterruptedException {
+        String registry = System.getenv().getOrDefault("DROVER_TEST_REGISTRY", "127.0.0.1:5000");
+        String repository = registry + "/drover-test/pull-" + System.nanoTime();
+        docker.tagImageCmd(TestEngine.BASE, repository, "1").exec();
+        docker.pushImageCmd(repository).withTag("1").start().awaitCompletion(60, TimeUnit.SECONDS);
+        String byDigest = docker.inspectImageCmd(repository + ":1").exec().getRepoDigests().stream()
+                .filter(d -> d.startsWith(repository + "@")).findFirst().orElseThrow();
+        docker.removeImageCmd(repository + ":1").exec(); // the engine no longer knows the reference: it must pull it
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> docker.inspectImageCmd(byDigest).exec())
+                .isInstanceOf(com.github.dockerjava.api.exception.NotFoundException.class);
+
+        AttemptResult result = run(TestAssignments.shell(byDigest, "echo pulled"));
+
+        assertThat(result.outcome()).as(result.detail()).isEqualTo("succeeded");
+        assertThat(result.log()).contains("pulled");
+        assertThat(docker.inspectImageCmd(byDigest).exec().getRepoDigests()).contains(byDigest);
+    }
+
+    @Test
     void keepsTheHeadAndTailOfLongOutput() {
         AttemptResult result = runner(4096).run(TestAssignments.shell(TestEngine.BASE,
                 "echo FIRST; i=0; while [ $i -lt 3000 ]; do echo line-$i; i=$((i+1)); done; echo LAST"), new StopRequest());
