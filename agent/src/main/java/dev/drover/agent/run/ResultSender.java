@@ -14,6 +14,7 @@ import java.time.Duration;
  */
 public final class ResultSender {
     private final Object sending = new Object();
+    private volatile boolean stopRequested;
     private static final Duration IDLE = Duration.ofSeconds(60);
     private final ResultSpool spool;
     private final ControllerClient client;
@@ -108,8 +109,14 @@ public final class ResultSender {
             thread = null;
         }
         if (running != null) {
-            running.interrupt();
+            // Let a send in flight finish (interrupting it after the controller took the result would send it twice).
+            stopRequested = true;
+            wake();
             running.join(Duration.ofSeconds(35).toMillis());
+            if (running.isAlive()) {
+                running.interrupt();
+                running.join(Duration.ofSeconds(5).toMillis());
+            }
         }
         long deadline = System.nanoTime() + max.toNanos();
         while (!sendPending()) {
@@ -123,7 +130,7 @@ public final class ResultSender {
 
     private void loop() {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!stopRequested && !Thread.currentThread().isInterrupted()) {
                 boolean empty = false;
                 try {
                     empty = sendPending();
@@ -142,7 +149,7 @@ public final class ResultSender {
 
     private synchronized void pause(Duration max, boolean wakeable) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
-        while (!(wakeable && woken) && System.nanoTime() < deadline) {
+        while (!stopRequested && !(wakeable && woken) && System.nanoTime() < deadline) {
             wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         }
         woken = false;
