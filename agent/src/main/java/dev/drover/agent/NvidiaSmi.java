@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,9 +27,17 @@ public final class NvidiaSmi {
     }
 
     public List<Gpu> detect() {
+        return run(executable, QUERY).map(NvidiaSmi::parse).orElse(List.of());
+    }
+
+    /**
+     * Runs nvidia-smi with these arguments; its output, or empty when it is absent, fails or hangs
+     * (no driver, no device): a host where it cannot answer has no GPUs to offer or sample.
+     */
+    public static Optional<String> run(String executable, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(executable);
-        command.addAll(QUERY);
+        command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output;
@@ -37,14 +46,14 @@ public final class NvidiaSmi {
             }
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return List.of();
+                return Optional.empty();
             }
-            return process.exitValue() == 0 ? parse(output) : List.of();
+            return process.exitValue() == 0 ? Optional.of(output) : Optional.empty();
         } catch (IOException e) {
-            return List.of();
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of();
+            return Optional.empty();
         }
     }
 

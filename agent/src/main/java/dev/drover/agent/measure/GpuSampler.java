@@ -1,12 +1,9 @@
 package dev.drover.agent.measure;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.drover.agent.NvidiaSmi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * GPU use now, per GPU, from {@code nvidia-smi --query-gpu=index,utilization.gpu,memory.used}. The index
@@ -27,26 +24,8 @@ public final class GpuSampler {
 
     /** The GPUs among {@code indexes} (all when empty), as used now. */
     public List<GpuUse> sample(Set<Integer> indexes) {
-        List<String> command = new ArrayList<>();
-        command.add(executable);
-        command.addAll(QUERY);
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                return List.of();
-            }
-            return parse(output).stream().filter(use -> indexes.isEmpty() || indexes.contains(use.index())).toList();
-        } catch (IOException e) {
-            return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        }
+        return NvidiaSmi.run(executable, QUERY).map(GpuSampler::parse).orElse(List.of()).stream()
+                .filter(use -> indexes.isEmpty() || indexes.contains(use.index())).toList();
     }
 
     /** Parses {@code index, utilization.gpu, memory.used} lines; lines that are not (warnings, [N/A]) are skipped. */
