@@ -61,7 +61,7 @@ record AgentLaunch(URI server, String token, int slots, Labels labels, String nv
 
         DockerClient docker = DockerConnection.connect(dockerHost);
         Optional<EngineFacts> engine = engine(docker, console);
-        Registration registration = new Registration(slots, labels.values(), gpus, capacity(engine), AgentVersion.get());
+        Registration registration = new Registration(slots, labels.values(), gpus, capacity(engine), DroverVersion.get());
         ControllerClient client = new ControllerClient(server, token);
         Optional<Registered> terms;
         try {

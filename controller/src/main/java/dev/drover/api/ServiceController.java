@@ -58,18 +58,19 @@ public class ServiceController {
                 ? null : new SecretText(body.webhookSecret().trim());
         Service added = services.add(new ServiceSettings(body.name(), body.repo(),
                 body.branch() == null ? "main" : body.branch(), secret, body.credentials()));
-        return HttpResponse.created(view(added));
+        return HttpResponse.created(view(added, List.of()));
     }
 
     @Get
     @Operation(summary = "Services, each with its mirror's state and newest commit")
     public List<ServiceView> list() {
-        return services.list().stream().map(this::view).toList();
+        List<Build> active = builds.unfinished();
+        return services.list().stream().map(s -> view(s, active)).toList();
     }
 
     @Get("/{name}")
     public ServiceView get(String name) {
-        return view(service(name));
+        return view(service(name), builds.unfinished());
     }
 
     @Get("/{name}/commits")
@@ -101,8 +102,8 @@ public class ServiceController {
         return services.find(name).orElseThrow(() -> ApiProblem.notFound("service", name));
     }
 
-    private ServiceView view(Service s) {
-        Build active = builds.unfinished().stream().filter(b -> b.serviceId() == s.id()).findFirst().orElse(null);
+    private ServiceView view(Service s, List<Build> unfinished) {
+        Build active = unfinished.stream().filter(b -> b.serviceId() == s.id()).findFirst().orElse(null);
         return ServiceView.of(s, mirrors.find(s.id()).orElse(null), commits.newest(s.id()).orElse(null), active);
     }
 }

@@ -1,6 +1,6 @@
 package dev.drover.api;
 
-import dev.drover.server.BuildInfo;
+import dev.drover.agent.DroverVersion;
 import dev.drover.store.jooq.Database;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.http.annotation.Controller;
@@ -30,7 +30,7 @@ public class StatusController {
     @Operation(summary = "The controller's version, database and health, and the caller's token")
     public StatusView status(Authentication caller) {
         String health = databaseHealth();
-        return new StatusView(BuildInfo.version(), database.product(), health, clock.instant(),
+        return new StatusView(DroverVersion.get(), database.product(), health, clock.instant(),
                 new StatusView.Caller(caller.getName(),
                         String.valueOf(caller.getAttributes().get(BearerTokenAuthentication.ROLE_ATTRIBUTE))));
     }

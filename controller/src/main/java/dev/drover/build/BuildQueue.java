@@ -111,9 +111,4 @@ public final class BuildQueue {
         commits.setStatus(commit.get().id(), CommitStatus.QUEUED, "requested", true);
         return true;
     }
-
-    /** Services with a build running now. */
-    public Set<Long> building() {
-        return Set.copyOf(building);
-    }
 }

@@ -29,8 +29,4 @@ public class ConnectionOptions {
         }
         return new ApiClient(uri, token);
     }
-
-    public URI serverUri() {
-        return URI.create(server);
-    }
 }

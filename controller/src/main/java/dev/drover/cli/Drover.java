@@ -1,7 +1,7 @@
 package dev.drover.cli;
 
 import dev.drover.agent.AgentCommand;
-import dev.drover.server.BuildInfo;
+import dev.drover.agent.DroverVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,7 +56,7 @@ public final class Drover {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"drover " + BuildInfo.version()};
+            return new String[] {"drover " + DroverVersion.get()};
         }
     }
 }

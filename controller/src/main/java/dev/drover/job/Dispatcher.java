@@ -7,14 +7,15 @@ import dev.drover.revision.Revision;
 import dev.drover.revision.RevisionStore;
 import dev.drover.secret.SecretText;
 import dev.drover.secret.Secrets;
-import dev.drover.service.Service;
 import dev.drover.service.ServiceStore;
 import dev.drover.target.Target;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -50,6 +51,7 @@ public final class Dispatcher {
         if (agent.draining() || freeSlots <= 0) {
             return given;
         }
+        Lookups lookups = new Lookups();
         for (Job job : jobs.queued(SCAN)) {
             if (given.size() >= freeSlots) {
                 break;
@@ -58,9 +60,28 @@ public final class Dispatcher {
             if (routed.isEmpty()) {
                 continue;
             }
-            tryAssign(routed.get(), agent).ifPresent(given::add);
+            tryAssign(routed.get(), agent, lookups).ifPresent(given::add);
         }
         return given;
+    }
+
+    /** What one request for work reads once, however many queued jobs it looks at. */
+    private final class Lookups {
+        private final Map<Long, List<Routes.LiveTier>> live = new HashMap<>();
+        private Map<Long, String> serviceNames;
+
+        Optional<Routes.LiveTier> tier(long serviceId, String tier) {
+            return live.computeIfAbsent(serviceId, routes::live).stream()
+                    .filter(t -> t.state().tier().equals(tier)).findFirst();
+        }
+
+        String serviceName(long serviceId) {
+            if (serviceNames == null) {
+                serviceNames = new HashMap<>();
+                services.list().forEach(s -> serviceNames.put(s.id(), s.name()));
+            }
+            return serviceNames.getOrDefault(serviceId, "?");
+        }
     }
 
     /** A queued job with a tier; jobs without one are routed again (a deploy may have come since). */
@@ -69,12 +90,15 @@ public final class Dispatcher {
             return Optional.of(job);
         }
         Routes.Route route = routes.route(job.serviceId(), job.requiresGpu());
+        if (route.tier().isEmpty() && Objects.equals(route.reason(), job.reason())) {
+            return Optional.empty(); // still waiting, for the same reason: nothing to write
+        }
         jobs.route(job.id(), route.tier().orElse(null), route.reason());
         return route.tier().flatMap(t -> jobs.find(job.id()));
     }
 
-    private Optional<Assignment> tryAssign(Job job, Agent agent) {
-        Optional<Routes.LiveTier> tier = routes.live(job.serviceId(), job.tier());
+    private Optional<Assignment> tryAssign(Job job, Agent agent, Lookups lookups) {
+        Optional<Routes.LiveTier> tier = lookups.tier(job.serviceId(), job.tier());
         if (tier.isEmpty()) {
             return Optional.empty();
         }
@@ -101,18 +125,17 @@ public final class Dispatcher {
             env.put(ref.getKey(), value.get().value());
         }
         Optional<Attempt> attempt = jobs.claim(job, agent.id(), choice.revision(), choice.arm(), clock.instant());
-        return attempt.map(a -> assignment(job, a, revision.get(), env, gpus));
+        return attempt.map(a -> assignment(job, a, revision.get(), env, gpus, lookups.serviceName(job.serviceId())));
     }
 
-    private Assignment assignment(Job job, Attempt attempt, Revision revision, Map<String, String> env, int gpus) {
+    private Assignment assignment(Job job, Attempt attempt, Revision revision, Map<String, String> env, int gpus,
+                                  String service) {
         env.putAll(job.params());
         env.put("DROVER_JOB_ID", job.id());
         env.put("DROVER_ATTEMPT", Integer.toString(attempt.number()));
         env.put("DROVER_TIER", attempt.tier());
         env.put("DROVER_REVISION", Integer.toString(attempt.revision()));
         var spec = revision.spec();
-        String service = services.list().stream().filter(s -> s.id() == job.serviceId()).map(Service::name)
-                .findFirst().orElse("?");
         return new Assignment(attempt.id(), job.id(), attempt.number(), service, attempt.tier(), attempt.revision(),
                 attempt.arm().wireName(), revision.imageRef(), spec.command(), env,
                 new Limits(spec.vcpus(), spec.memoryBytes(), spec.shmBytes(), gpus, spec.timeoutSeconds(), spec.network()));

@@ -45,10 +45,6 @@ public final class Routes {
         return live;
     }
 
-    public Optional<LiveTier> live(long serviceId, String tier) {
-        return live(serviceId).stream().filter(t -> t.state().tier().equals(tier)).findFirst();
-    }
-
     public Route route(long serviceId, boolean requiresGpu) {
         List<LiveTier> live = live(serviceId);
         if (live.isEmpty()) {

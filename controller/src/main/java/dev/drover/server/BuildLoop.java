@@ -5,9 +5,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +16,7 @@ public class BuildLoop {
 
     private final BuildQueue queue;
     private final BuildConfig config;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "drover-build-loop");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Ticker ticker = new Ticker("drover-build-loop");
 
     public BuildLoop(BuildQueue queue, BuildConfig config) {
         this.queue = queue;
@@ -36,21 +30,13 @@ public class BuildLoop {
             return;
         }
         queue.recover();
-        ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        ticker.every("build tick", Duration.ofSeconds(1), Duration.ofSeconds(1), queue::tick);
         LOG.info("builds on {} (concurrency {}, registry {})", config.dockerHost(), config.concurrency(),
                 config.registry().isBlank() ? "none" : config.registry());
     }
 
-    private void tick() {
-        try {
-            queue.tick();
-        } catch (RuntimeException e) {
-            LOG.error("build tick failed: {}", e.getMessage(), e);
-        }
-    }
-
     @PreDestroy
     void stop() {
-        ticker.shutdownNow();
+        ticker.stop();
     }
 }

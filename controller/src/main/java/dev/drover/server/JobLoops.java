@@ -7,9 +7,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +20,7 @@ public class JobLoops {
     private final JobStore jobs;
     private final JobsConfig config;
     private final Clock clock;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "drover-jobs");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Ticker ticker = new Ticker("drover-jobs");
 
     public JobLoops(LeaseReaper reaper, JobStore jobs, JobsConfig config, Clock clock) {
         this.reaper = reaper;
@@ -37,28 +31,19 @@ public class JobLoops {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        ticker.scheduleWithFixedDelay(() -> guard("reap", reaper::reap), 2, 2, TimeUnit.SECONDS);
-        ticker.scheduleWithFixedDelay(() -> guard("retention", this::expire), 1, 60, TimeUnit.MINUTES);
+        ticker.every("reap", Duration.ofSeconds(2), Duration.ofSeconds(2), reaper::reap);
+        ticker.every("retention", Duration.ofMinutes(1), Duration.ofHours(1), this::expire);
     }
 
-    private int expire() {
+    private void expire() {
         int deleted = jobs.deleteFinishedBefore(clock.instant().minus(config.retention()));
         if (deleted > 0) {
             LOG.info("retention: deleted {} jobs finished more than {} ago", deleted, config.retention());
-        }
-        return deleted;
-    }
-
-    private void guard(String what, java.util.function.IntSupplier work) {
-        try {
-            work.getAsInt();
-        } catch (RuntimeException e) {
-            LOG.error("{} failed: {}", what, e.getMessage(), e);
         }
     }
 
     @PreDestroy
     void stop() {
-        ticker.shutdownNow();
+        ticker.stop();
     }
 }

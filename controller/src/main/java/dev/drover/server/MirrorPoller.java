@@ -14,10 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +31,7 @@ public class MirrorPoller {
     private final GitConfig config;
     private final Clock clock;
     private final Map<String, Instant> due = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "drover-poller");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Ticker ticker = new Ticker("drover-poller");
 
     public MirrorPoller(ServiceStore services, CommitIntake intake, GitConfig config, Clock clock) {
         this.services = services;
@@ -54,21 +47,17 @@ public class MirrorPoller {
             return;
         }
         long tickMillis = Math.max(50, Math.min(1000, config.pollInterval().toMillis() / 4));
-        ticker.scheduleWithFixedDelay(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+        ticker.every("poll tick", Duration.ofMillis(tickMillis), Duration.ofMillis(tickMillis), this::tick);
     }
 
     void tick() {
-        try {
-            Instant now = clock.instant();
-            for (Service service : services.list()) {
-                Instant next = due.computeIfAbsent(service.name(), name -> now);
-                if (!now.isBefore(next)) {
-                    poll(service);
-                    due.put(service.name(), clock.instant().plus(nextWait()));
-                }
+        Instant now = clock.instant();
+        for (Service service : services.list()) {
+            Instant next = due.computeIfAbsent(service.name(), name -> now);
+            if (!now.isBefore(next)) {
+                poll(service);
+                due.put(service.name(), clock.instant().plus(nextWait()));
             }
-        } catch (RuntimeException e) {
-            LOG.error("poll tick failed: {}", e.getMessage(), e);
         }
     }
 
@@ -90,6 +79,6 @@ public class MirrorPoller {
 
     @PreDestroy
     void stop() {
-        ticker.shutdownNow();
+        ticker.stop();
     }
 }

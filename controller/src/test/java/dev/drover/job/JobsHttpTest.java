@@ -207,7 +207,6 @@ class JobsHttpTest {
 
     @Test
     void secretsAreResolvedForTheStartOnlyAndAMissingOneHoldsTheJobWithItsReason() throws Exception {
-        long commitId = commits.find(service.id(), "a".repeat(40)).orElseThrow().id();
         commits.record(service.id(), new SeenCommit("d".repeat(40), List.of(), "Ada", "a@x", "m", Instant.now()),
                 CommitStatus.GREEN, null, Instant.now());
         RevisionSpec withSecret = new RevisionSpec(List.of("sh"), Map.of(), Map.of("API_KEY", "jobs/api-key"), 1, 1L << 20,
@@ -227,7 +226,6 @@ class JobsHttpTest {
         JsonNode given = cpuAgent.work(1).get(0);
         assertThat(given.path("env").path("API_KEY").asText()).isEqualTo("s3cr3t");
         assertThat(jobs.find(job.id()).orElseThrow().toString()).doesNotContain("s3cr3t");
-        assertThat(commitId).isPositive();
     }
 
     @Test

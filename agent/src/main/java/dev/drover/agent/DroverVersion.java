@@ -1,22 +1,25 @@
-package dev.drover.server;
+package dev.drover.agent;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The version this distribution was built as (from {@code drover-version.properties}, filled by Maven). */
-public final class BuildInfo {
+/**
+ * The version Drover was built as ({@code version.properties}, filled by Maven): what the agent sends when it
+ * registers, and what the controller and the CLI report. One version for the whole distribution.
+ */
+public final class DroverVersion {
     private static final String VERSION = load();
 
-    private BuildInfo() {
+    private DroverVersion() {
     }
 
-    public static String version() {
+    public static String get() {
         return VERSION;
     }
 
     private static String load() {
-        try (InputStream in = BuildInfo.class.getResourceAsStream("/drover-version.properties")) {
+        try (InputStream in = DroverVersion.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 return "unknown";
             }
