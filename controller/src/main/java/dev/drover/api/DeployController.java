@@ -1,15 +1,15 @@
 package dev.drover.api;
 
-import dev.drover.job.WorkSignal;
 import dev.drover.revision.Revision;
-import dev.drover.revision.RevisionSpec;
 import dev.drover.revision.RevisionStore;
+import dev.drover.rollout.RolloutCommands;
 import dev.drover.service.Service;
 import dev.drover.service.Services;
 import dev.drover.tier.TierState;
 import dev.drover.tier.TierStateStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -17,39 +17,39 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.util.List;
 
 /**
- * What is live on a service's tiers, and {@code deploy --revision N}: every tier of revision N's
- * drover.yaml on N at once (until rollouts walk revisions through stages, no revision goes live by itself).
+ * What is live on a service's tiers, and {@code deploy}: a request for a rollout of a green revision
+ * (the newest, one by number, or the one built from a commit). It queues behind a rollout in flight; a
+ * person's lock refuses it (423) unless forced.
  */
 @Controller("/api/v1/services/{name}")
 @Secured(Roles.VIEWER)
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Tag(name = "tiers")
+@Tag(name = "rollouts")
 public class DeployController {
+    private static final int COMMIT_SCAN = 1000;
+
     private final Services services;
     private final RevisionStore revisions;
     private final TierStateStore tiers;
-    private final WorkSignal signal;
-    private final Clock clock;
+    private final RolloutCommands commands;
 
-    public DeployController(Services services, RevisionStore revisions, TierStateStore tiers, WorkSignal signal,
-                            Clock clock) {
+    public DeployController(Services services, RevisionStore revisions, TierStateStore tiers, RolloutCommands commands) {
         this.services = services;
         this.revisions = revisions;
         this.tiers = tiers;
-        this.signal = signal;
-        this.clock = clock;
+        this.commands = commands;
     }
 
-    /** A tier's live state. */
-    public record TierView(String tier, Integer stable, Integer candidate, double split) {
+    /** A tier's live state; {@code previousStable} is where a rollback outside a rollout takes it. */
+    public record TierView(String tier, Integer stable, Integer candidate, double split, Integer previousStable) {
         static TierView of(TierState s) {
-            return new TierView(s.tier(), s.stable(), s.candidate(), s.split());
+            return new TierView(s.tier(), s.stable(), s.candidate(), s.split(), s.previousStable());
         }
     }
 
@@ -59,24 +59,47 @@ public class DeployController {
         return tiers.list(service(name).id()).stream().map(TierView::of).toList();
     }
 
-    /** {@code {"revision": N, "reason": "..."}}. */
-    public record DeployRequest(int revision, @Nullable String reason) {
+    /** {@code {"revision": N}} or {@code {"commit": "abc123"}} or neither (the newest green revision). */
+    public record DeployRequest(@Nullable Integer revision, @Nullable String commit, @Nullable String reason,
+                                @Nullable Boolean force) {
     }
 
     @Post("/deploy")
     @Secured(Roles.DEPLOYER)
     @Audited("deploy")
-    @Operation(summary = "Put every tier of revision N's drover.yaml on revision N as stable")
-    public List<TierView> deploy(HttpRequest<?> request, String name, @Body DeployRequest body) {
+    @Operation(summary = "Request a rollout of a green revision (newest, --revision N or --commit SHA)")
+    public RolloutViews.RolloutView deploy(HttpRequest<?> request, String name, @Body DeployRequest body,
+                                           Authentication caller) {
         Service service = service(name);
-        AuditNote.target(request, "service/" + name + "/revision/" + body.revision());
-        AuditNote.reason(request, body.reason());
-        Revision revision = revisions.find(service.id(), body.revision())
-                .orElseThrow(() -> ApiProblem.notFound("revision of " + name, Integer.toString(body.revision())));
-        List<String> names = revision.spec().tiers().stream().map(RevisionSpec.Tier::name).toList();
-        tiers.deployAll(service.id(), names, revision.number(), clock.instant());
-        signal.signal();
-        return tiers(name);
+        Revision revision = chosen(service, body);
+        boolean force = Boolean.TRUE.equals(body.force());
+        AuditNote.target(request, "service/" + name + "/revision/" + revision.number());
+        AuditNote.reason(request, force ? "forced: " + body.reason() : body.reason());
+        return RolloutViews.RolloutView.of(commands.deploy(service.id(), revision.number(), caller.getName(),
+                body.reason(), force));
+    }
+
+    private Revision chosen(Service service, DeployRequest body) {
+        if (body.revision() != null && body.commit() != null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", "give --revision or --commit, not both");
+        }
+        if (body.revision() != null) {
+            return revisions.find(service.id(), body.revision())
+                    .orElseThrow(() -> ApiProblem.notFound("revision of " + service.name(), body.revision().toString()));
+        }
+        List<Revision> recent = revisions.list(service.id(), body.commit() == null ? 1 : COMMIT_SCAN);
+        if (body.commit() == null) {
+            return recent.stream().findFirst().orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "Nothing to deploy",
+                    "service '" + service.name() + "' has no green revision yet (drover commits " + service.name() + ")"));
+        }
+        String prefix = body.commit().toLowerCase(java.util.Locale.ROOT);
+        if (prefix.length() < 4) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", "--commit needs at least 4 hex digits");
+        }
+        return recent.stream().filter(r -> r.commitSha().startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "No revision for that commit", "commit "
+                        + body.commit() + " has no revision: it was not built, its tests failed, or it was batched "
+                        + "(drover commits " + service.name() + "; drover build " + service.name() + " --commit SHA)"));
     }
 
     private Service service(String name) {

@@ -1,5 +1,6 @@
 package dev.drover.api;
 
+import dev.drover.rollout.Refusal;
 import dev.drover.store.AlreadyExistsException;
 import dev.drover.store.StaleVersionException;
 import io.micronaut.http.HttpRequest;
@@ -50,6 +51,22 @@ final class ErrorHandlers {
     static class StaleVersionHandler extends Mapped<StaleVersionException> {
         StaleVersionHandler(ProblemResponses problems) {
             super(problems, HttpStatus.CONFLICT, "Changed concurrently", "; read it again and retry");
+        }
+    }
+
+    /** A rollout rule refused the request: 423 when a lock stands in the way (the CLI exits 3), else 409. */
+    @Singleton
+    static class RolloutRefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>> {
+        private final ProblemResponses problems;
+
+        RolloutRefusalHandler(ProblemResponses problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, Refusal e) {
+            return e.locked() ? problems.of(request, HttpStatus.LOCKED, "Locked", e.getMessage(), null)
+                    : problems.of(request, HttpStatus.CONFLICT, "Refused", e.getMessage(), null);
         }
     }
 

@@ -50,6 +50,9 @@ public interface JobStore {
 
     String log(long attemptId);
 
+    /** The service's attempts on a tier dispatched at or after {@code since}, running or finished: a stage's evidence. */
+    List<Attempt> attemptsOnTier(long serviceId, String tier, Instant since);
+
     /** Attempts finished in the window, with their job's service: for summaries. */
     List<Attempt> finishedAttempts(long serviceId, Instant since);
 

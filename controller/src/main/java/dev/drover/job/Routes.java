@@ -12,7 +12,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Routing: a job goes, among the tiers that can run it (a GPU job only to GPU tiers), to one by
- * weight. A tier is defined by the spec of its stable revision (policy comes from the stable side).
+ * weight. A tier is defined by the spec of its stable revision (policy comes from the stable side), or
+ * of its candidate while a first revision has no stable one yet.
  */
 public final class Routes {
     private final TierStateStore tiers;
@@ -36,10 +37,11 @@ public final class Routes {
     public List<LiveTier> live(long serviceId) {
         List<LiveTier> live = new ArrayList<>();
         for (TierState state : tiers.list(serviceId)) {
-            if (state.stable() == null) {
+            Integer defining = state.stable() != null ? state.stable() : state.candidate(); // a first revision: its own
+            if (defining == null) {
                 continue;
             }
-            revisions.find(serviceId, state.stable()).map(Revision::spec).ifPresent(spec ->
+            revisions.find(serviceId, defining).map(Revision::spec).ifPresent(spec ->
                     spec.tier(state.tier()).ifPresent(def -> live.add(new LiveTier(state, def, spec))));
         }
         return live;
@@ -71,7 +73,7 @@ public final class Routes {
         if (job.pinnedRevision() != null) {
             return new Choice(job.pinnedRevision(), Arm.PINNED);
         }
-        if (state.candidate() != null && random.nextDouble() < state.split()) {
+        if (state.candidate() != null && (state.stable() == null || random.nextDouble() < state.split())) {
             return new Choice(state.candidate(), Arm.CANDIDATE);
         }
         return new Choice(state.stable(), state.candidate() == null ? Arm.STABLE : Arm.BASELINE);

@@ -14,6 +14,11 @@ public interface ServiceStore {
 
     List<Service> list();
 
+    /** Whether a new green revision of the service starts a rollout by itself (on unless turned off). */
+    boolean autoDeploy(long serviceId);
+
+    void autoDeploy(long serviceId, boolean on);
+
     /**
      * Saves the changed fields if the stored row is still at {@code changed.version()}, and returns
      * the row at the next version; throws {@code StaleVersionException} when someone saved first.

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.drover.access.AccessTokens;
 import dev.drover.access.Role;
 import dev.drover.commit.CommitStatus;
+import dev.drover.rollout.RolloutEngine;
 import dev.drover.commit.CommitStore;
 import dev.drover.commit.SeenCommit;
 import dev.drover.job.FakeAgentAccess;
@@ -70,7 +71,8 @@ class JobsCliTest {
     void theJobLifecycleThroughTheCli() {
         assertThat(drover(deployer, "submit", "worker", "--param", "SIZE=3").out()).contains("queued: no revision is deployed");
         assertThat(drover(deployer, "deploy", "worker", "--revision", "1", "--reason", "first").out())
-                .startsWith("TIER").contains("main").contains("1");
+                .startsWith("rollout ").contains("of revision 1: queued");
+        server.getApplicationContext().getBean(RolloutEngine.class).reconcile(); // the first revision's rollout starts
 
         String agentToken = server.getApplicationContext().getBean(AccessTokens.class)
                 .issue("cli-agent", Role.AGENT, "test").secret().value();

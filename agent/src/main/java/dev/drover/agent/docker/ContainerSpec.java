@@ -4,8 +4,10 @@ import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.drover.agent.protocol.Assignment;
 import dev.drover.agent.protocol.Limits;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How an assignment becomes a container: a name, labels that find it again after a restart, its command and env,
@@ -44,8 +46,16 @@ record ContainerSpec(String name, List<String> command, List<String> env, Map<St
                 : assignment.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         Map<String, String> labels = Map.of(AGENT_LABEL, agentId, ATTEMPT_LABEL, String.valueOf(assignment.attemptId()),
                 JOB_LABEL, String.valueOf(assignment.jobId()));
-        return new ContainerSpec("drover-attempt-" + assignment.attemptId(),
+        return new ContainerSpec(name(assignment.attemptId()),
                 assignment.command() == null ? List.of() : assignment.command(), env, labels, host);
+    }
+
+    /**
+     * {@code drover-attempt-<id>-<random>}: readable, and unique even where two controllers (a demo and a test run)
+     * share one engine and both have an attempt 1. A restart finds its containers by label, never by name.
+     */
+    static String name(long attemptId) {
+        return "drover-attempt-" + attemptId + "-" + HexFormat.of().toHexDigits((int) ThreadLocalRandom.current().nextLong());
     }
 
     @Override

@@ -21,7 +21,7 @@ class ContainerSpecTest {
         ContainerSpec spec = ContainerSpec.of(assignment(new Limits(1.5, 512L << 20, 1L << 30, 0, 1800, false)),
                 "agent-1", "bridge", List.of(), "/drover/attempt-42");
 
-        assertThat(spec.name()).isEqualTo("drover-attempt-42");
+        assertThat(spec.name()).matches("drover-attempt-42-[0-9a-f]{8}");
         assertThat(spec.hostConfig().getNanoCPUs()).isEqualTo(1_500_000_000L);
         assertThat(spec.hostConfig().getMemory()).isEqualTo(512L << 20);
         assertThat(spec.hostConfig().getMemorySwap()).isEqualTo(512L << 20);

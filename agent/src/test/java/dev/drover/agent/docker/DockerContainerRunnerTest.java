@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.drover.agent.measure.CgroupFs;
 import dev.drover.agent.protocol.Assignment;
@@ -129,7 +130,7 @@ class DockerContainerRunnerTest {
         StopRequest stop = new StopRequest();
         CompletableFuture<AttemptResult> running = CompletableFuture.supplyAsync(() -> runner(1 << 20).run(assignment, stop));
 
-        InspectContainerResponse container = inspectWhenRunning("drover-attempt-" + assignment.attemptId());
+        InspectContainerResponse container = inspectWhenRunning(assignment.attemptId());
         HostConfig host = container.getHostConfig();
         assertThat(host.getNanoCPUs()).isEqualTo(500_000_000L);
         assertThat(host.getMemory()).isEqualTo(48L << 20);
@@ -188,10 +189,17 @@ class DockerContainerRunnerTest {
         assertThat(result.log().length()).isLessThan(4096 + 100);
     }
 
-    private static InspectContainerResponse inspectWhenRunning(String name) throws InterruptedException {
+    private static InspectContainerResponse inspectWhenRunning(long attemptId) throws InterruptedException {
+        String name = "attempt " + attemptId;
         for (int i = 0; i < 300; i++) {
             try {
-                InspectContainerResponse container = docker.inspectContainerCmd(name).exec();
+                List<Container> found = docker.listContainersCmd().withShowAll(true)
+                        .withLabelFilter(Map.of("dev.drover.attempt", String.valueOf(attemptId))).exec();
+                if (found.isEmpty()) {
+                    Thread.sleep(100);
+                    continue;
+                }
+                InspectContainerResponse container = docker.inspectContainerCmd(found.get(0).getId()).exec();
                 if (Boolean.TRUE.equals(container.getState().getRunning())) {
                     return container;
                 }

@@ -189,6 +189,14 @@ public final class JooqJobStore implements JobStore {
     }
 
     @Override
+    public List<Attempt> attemptsOnTier(long serviceId, String tier, Instant since) {
+        return dsl.selectFrom(ATTEMPT)
+                .where(ATTEMPT.SERVICE_ID.eq(serviceId).and(ATTEMPT.TIER.eq(tier))
+                        .and(ATTEMPT.DISPATCHED_AT.ge(toColumn(since))))
+                .orderBy(ATTEMPT.ID).fetch(JooqJobStore::toAttempt);
+    }
+
+    @Override
     public int deleteFinishedBefore(Instant before) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();

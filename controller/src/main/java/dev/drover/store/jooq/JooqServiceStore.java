@@ -26,6 +26,17 @@ public final class JooqServiceStore implements ServiceStore {
     }
 
     @Override
+    public boolean autoDeploy(long serviceId) {
+        return dsl.select(SERVICE.AUTO_DEPLOY).from(SERVICE).where(SERVICE.ID.eq(serviceId)).fetchOptional(SERVICE.AUTO_DEPLOY)
+                .orElse(false);
+    }
+
+    @Override
+    public void autoDeploy(long serviceId, boolean on) {
+        dsl.update(SERVICE).set(SERVICE.AUTO_DEPLOY, on).where(SERVICE.ID.eq(serviceId)).execute();
+    }
+
+    @Override
     public Service create(ServiceSettings s, ServiceOrigin origin, Instant now) {
         try {
             return toService(dsl.insertInto(SERVICE)

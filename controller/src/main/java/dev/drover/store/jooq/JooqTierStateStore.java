@@ -59,6 +59,6 @@ public final class JooqTierStateStore implements TierStateStore {
 
     private static TierState toState(TierStateRecord r) {
         return new TierState(r.getServiceId(), r.getTier(), r.getStableRevision(), r.getCandidateRevision(), r.getSplit(),
-                fromColumn(r.getUpdatedAt()), r.getVersion());
+                r.getPreviousStable(), fromColumn(r.getUpdatedAt()), r.getVersion());
     }
 }

@@ -1,0 +1,13 @@
+package dev.drover.judge;
+
+/**
+ * Judges a candidate against its baseline on one tier. Implementations are pure: the same input gives
+ * the same verdict. A gate fails only on evidence; too little evidence is {@code pending} or {@code no-data}.
+ */
+public interface Judge {
+
+    TierVerdict judge(JudgeInput input);
+
+    /** How many tests one tier runs under these gates, to split the rollout's false-rollback budget. */
+    int testsPerTier(dev.drover.spec.GatesSpec gates);
+}

@@ -1,0 +1,60 @@
+package dev.drover.rollout;
+
+import dev.drover.agent.protocol.Outcome;
+import dev.drover.job.Arm;
+import dev.drover.job.Attempt;
+import dev.drover.job.JobStore;
+import dev.drover.judge.ArmEvidence;
+import dev.drover.judge.Sample;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a stage's evidence from the job records: per tier, the attempts dispatched since the stage
+ * started, on the candidate arm (the rollout's revision) and on the baseline arm (the tier's stable
+ * revision before the rollout). Pinned jobs and cancelled attempts are not judged.
+ */
+final class Evidence {
+    private final JobStore jobs;
+
+    Evidence(JobStore jobs) {
+        this.jobs = jobs;
+    }
+
+    TierEvidence of(Rollout rollout, String tier) {
+        List<Attempt> attempts = jobs.attemptsOnTier(rollout.serviceId(), tier, rollout.stageStartedAt());
+        int baseline = rollout.baselines().getOrDefault(tier, 0);
+        ArmEvidence candidate = arm(attempts, Arm.CANDIDATE, rollout.revision());
+        return new TierEvidence(candidate, baseline == 0 ? Optional.empty()
+                : Optional.of(arm(attempts, Arm.BASELINE, baseline)));
+    }
+
+    private static ArmEvidence arm(List<Attempt> attempts, Arm arm, int revision) {
+        List<Sample> finished = new ArrayList<>();
+        List<Instant> running = new ArrayList<>();
+        for (Attempt a : attempts) {
+            if (a.arm() != arm || a.revision() != revision) {
+                continue;
+            }
+            if (a.running()) {
+                running.add(a.dispatchedAt());
+                continue;
+            }
+            kind(a.outcome()).ifPresent(kind -> finished.add(new Sample(a.dispatchedAt(), kind,
+                    kind == Sample.Kind.SUCCEEDED ? a.durationMillis() : null, a.memoryPeak(), a.cost())));
+        }
+        return new ArmEvidence(revision, finished, running);
+    }
+
+    static Optional<Sample.Kind> kind(Outcome outcome) {
+        if (outcome == null || outcome == Outcome.CANCELLED) {
+            return Optional.empty();
+        }
+        if (outcome == Outcome.SUCCEEDED) {
+            return Optional.of(Sample.Kind.SUCCEEDED);
+        }
+        return Optional.of(outcome.infrastructure() ? Sample.Kind.INFRA_FAILURE : Sample.Kind.CODE_FAILURE);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.drover.rollout;
+
+import dev.drover.judge.Judge;
+import dev.drover.revision.RevisionSpec;
+import dev.drover.spec.CostPerJobGate;
+import dev.drover.spec.DurationGate;
+import dev.drover.spec.GatesSpec;
+import dev.drover.spec.ManualApprovalGate;
+import dev.drover.spec.MemoryGate;
+import dev.drover.spec.StageSpec;
+import dev.drover.spec.Durations;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Policy comes from the stable side: a rollout follows the stages and gates of the revision that is
+ * stable when it starts (the candidate's own only when there is none), raised to the floors. A
+ * candidate that lowers its minimum jobs or drops a gate changes nothing until it is stable itself.
+ */
+public final class PolicyCompiler {
+    private final Floors floors;
+    private final Judge judge;
+
+    public PolicyCompiler(Floors floors, Judge judge) {
+        this.floors = floors;
+        this.judge = judge;
+    }
+
+    public Policy compile(RevisionSpec governing) {
+        List<String> raised = new ArrayList<>();
+        List<StageSpec> stages = new ArrayList<>();
+        for (int i = 0; i < governing.stageSpecs().size(); i++) {
+            stages.add(raise(governing.stageSpecs().get(i), i + 1, raised));
+        }
+        GatesSpec gates = required(governing.gates(), raised);
+        int tests = stages.stream().mapToInt(s -> s.tiers().size()).sum() * judge.testsPerTier(gates);
+        double alpha = floors.rolloutAlpha() / Math.max(1, tests);
+        return new Policy(stages, gates, alpha, floors.bootstrap(), raised);
+    }
+
+    private StageSpec raise(StageSpec stage, int number, List<String> raised) {
+        var bake = stage.bake();
+        if (bake.compareTo(floors.minBake()) < 0) {
+            raised.add("stage " + number + ": bake raised from " + Durations.format(bake) + " to "
+                    + Durations.format(floors.minBake()));
+            bake = floors.minBake();
+        }
+        int minJobs = stage.minJobs();
+        if (minJobs < floors.minJobs()) {
+            raised.add("stage " + number + ": minJobs raised from " + minJobs + " to " + floors.minJobs());
+            minJobs = floors.minJobs();
+        }
+        var deadline = stage.deadline().compareTo(bake) > 0 ? stage.deadline() : bake.multipliedBy(2);
+        return new StageSpec(stage.tiers(), bake, minJobs, stage.split(), deadline);
+    }
+
+    private GatesSpec required(GatesSpec gates, List<String> raised) {
+        var duration = gates.duration();
+        if (!duration.enabled() && floors.requiredGates().contains("duration")) {
+            duration = new DurationGate(duration.quantiles().isEmpty() ? DurationGate.DEFAULT.quantiles()
+                    : duration.quantiles(), duration.tolerance(), true);
+            raised.add("duration gate required by the controller");
+        }
+        var memory = gates.memory();
+        if (!memory.enabled() && floors.requiredGates().contains("memory")) {
+            memory = new MemoryGate(memory.tolerance(), true);
+            raised.add("memory gate required by the controller");
+        }
+        var cost = gates.costPerJob();
+        if (!cost.enabled() && floors.requiredGates().contains("costPerJob")) {
+            cost = new CostPerJobGate(cost.tolerance(), true);
+            raised.add("cost-per-job gate required by the controller");
+        }
+        var manual = gates.manualApproval();
+        if (!manual.enabled() && floors.requiredGates().contains("manualApproval")) {
+            manual = new ManualApprovalGate(true);
+            raised.add("manual approval required by the controller");
+        }
+        return new GatesSpec(gates.failureRate(), duration, memory, cost, manual);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.drover.server;
+
+import dev.drover.job.JobStore;
+import dev.drover.job.WorkSignal;
+import dev.drover.judge.FixedHorizonJudge;
+import dev.drover.judge.Judge;
+import dev.drover.judge.JudgeInput;
+import dev.drover.revision.RevisionStore;
+import dev.drover.rollout.Floors;
+import dev.drover.rollout.PolicyCompiler;
+import dev.drover.rollout.RolloutCommands;
+import dev.drover.rollout.RolloutDecider;
+import dev.drover.rollout.RolloutEngine;
+import dev.drover.rollout.RolloutEvent;
+import dev.drover.rollout.RolloutEvents;
+import dev.drover.rollout.RolloutStore;
+import dev.drover.service.ServiceStore;
+import dev.drover.store.jooq.Database;
+import dev.drover.store.jooq.JooqRolloutStore;
+import dev.drover.tier.TierStateStore;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Wires rollouts: the store, the judge, the policy floors, the engine and the commands people use. */
+@Factory
+public class RolloutsFactory {
+    private static final Set<String> GATES = Set.of("duration", "memory", "costPerJob", "manualApproval");
+
+    @Singleton
+    RolloutStore rolloutStore(Database database) {
+        return new JooqRolloutStore(database.dsl());
+    }
+
+    @Singleton
+    Judge judge() {
+        return new FixedHorizonJudge();
+    }
+
+    @Singleton
+    RolloutEvents rolloutEvents() {
+        return new RolloutEvents();
+    }
+
+    @Singleton
+    PolicyCompiler policyCompiler(RolloutsConfig config, Judge judge) {
+        Set<String> required = new HashSet<>();
+        for (String gate : config.requiredGates() == null ? List.<String>of() : config.requiredGates()) {
+            if (gate.isBlank()) {
+                continue;
+            }
+            if (!GATES.contains(gate.trim())) {
+                throw new IllegalArgumentException("drover.rollouts.required-gates: unknown gate '" + gate
+                        + "' (use duration, memory, costPerJob or manualApproval; failureRate is always on)");
+            }
+            required.add(gate.trim());
+        }
+        Floors floors = new Floors(config.minBake(), Math.max(1, config.minJobs()), required,
+                config.falseRollbackBudget(), new JudgeInput.BootstrapLimits(config.bootstrapMaxFailureRate(),
+                config.bootstrapMaxInfraFailureRate()));
+        return new PolicyCompiler(floors, judge);
+    }
+
+    @Singleton
+    RolloutEngine rolloutEngine(RolloutStore rollouts, TierStateStore tiers, RevisionStore revisions,
+                                ServiceStore services, JobStore jobs, PolicyCompiler compiler, Judge judge,
+                                RolloutEvents events, WorkSignal signal, RolloutsConfig config, Clock clock) {
+        return new RolloutEngine(rollouts, tiers, revisions, services, jobs, compiler, new RolloutDecider(judge),
+                publisher(events, signal), leaderId(config), config.lease(), clock);
+    }
+
+    @Singleton
+    RolloutCommands rolloutCommands(RolloutStore rollouts, TierStateStore tiers, RevisionStore revisions,
+                                    RolloutEvents events, WorkSignal signal, Clock clock) {
+        return new RolloutCommands(rollouts, tiers, revisions, publisher(events, signal), clock);
+    }
+
+    /** Committed events go to the listeners, and wake agents' polls: the tiers may route differently now. */
+    private static Consumer<RolloutEvent> publisher(RolloutEvents events, WorkSignal signal) {
+        return event -> {
+            signal.signal();
+            events.accept(event);
+        };
+    }
+
+    static String leaderId(RolloutsConfig config) {
+        if (config.leaderId() != null && !config.leaderId().isBlank()) {
+            return config.leaderId();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "drover-controller";
+        }
+    }
+}
