@@ -151,7 +151,7 @@ final class Cluster implements AutoCloseable {
     }
 
     /** The demo worker (deploy/demo/worker) on the test base image. */
-    private static String demoImage(DockerClient docker) throws IOException {
+    static String demoImage(DockerClient docker) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             add(tar, "Dockerfile", ("FROM " + TestDocker.BASE + "\nCOPY worker/ /app/\nCMD [\"sh\", \"/app/work.sh\"]\n").getBytes());
