@@ -9,11 +9,8 @@ import dev.drover.build.TestDocker;
 import dev.drover.git.TestRepo;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,15 +41,8 @@ class BuildCliTest {
         }
     }
 
-    private static CliAgainstControllerTest.Run drover(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", server.getURL().toString(), "--token", deployer));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = Drover.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new CliAgainstControllerTest.Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    private static CliRun drover(String... args) {
+        return CliRun.against(server.getURL().toString(), deployer, args);
     }
 
     @Test
@@ -68,7 +58,7 @@ class BuildCliTest {
 
             await().atMost(Duration.ofSeconds(120)).until(() -> drover("revisions", "built").out().contains(sha.substring(0, 10)));
 
-            CliAgainstControllerTest.Run revisions = drover("revisions", "built");
+            CliRun revisions = drover("revisions", "built");
             assertThat(revisions.out()).startsWith("REVISION").contains("sha256:");
             assertThat(revisions.out().lines().toList().get(1)).startsWith("1 ");
             assertThat(drover("logs", "build", sha.substring(0, 10)).out()).contains("Successfully built");
@@ -76,7 +66,7 @@ class BuildCliTest {
             assertThat(drover("commits", "built").out()).contains("green");
             assertThat(drover("logs", "deploy", sha).code()).isEqualTo(ExitCodes.USAGE);
 
-            CliAgainstControllerTest.Run rebuild = drover("build", "built", "--commit", sha.substring(0, 8), "--reason", "bisect");
+            CliRun rebuild = drover("build", "built", "--commit", sha.substring(0, 8), "--reason", "bisect");
             assertThat(rebuild.code()).as(rebuild.err()).isZero();
             assertThat(rebuild.out()).contains("Queued " + sha.substring(0, 10));
             assertThat(drover("audit", "--action", "build.request").out()).contains("bisect");

@@ -6,9 +6,6 @@ import dev.drover.access.AccessTokens;
 import dev.drover.access.Role;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,28 +32,17 @@ class CliAgainstControllerTest {
         server.close();
     }
 
-    record Run(int code, String out, String err) {
+    private static CliRun drover(String... args) {
+        return CliRun.of(args);
     }
 
-    private static Run drover(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = Drover.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run as(String token, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", url, "--token", token));
-        return drover(all.toArray(String[]::new));
+    private static CliRun as(String token, String... args) {
+        return CliRun.against(url, token, args);
     }
 
     @Test
     void statusShowsVersionDatabaseHealthAndCaller() {
-        Run run = as(viewer, "status");
+        CliRun run = as(viewer, "status");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("Version").contains("Database    H2").contains("Health      UP")
@@ -65,7 +51,7 @@ class CliAgainstControllerTest {
 
     @Test
     void statusAsJsonIsTheApiAnswer() {
-        Run run = as(viewer, "status", "--output", "json");
+        CliRun run = as(viewer, "status", "--output", "json");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("\"health\" : \"UP\"").contains("\"caller\"");
@@ -73,7 +59,7 @@ class CliAgainstControllerTest {
 
     @Test
     void tokenCreatePrintsASecretThatWorks() {
-        Run created = as(admin, "token", "create", "--name", "on-call", "--role", "deployer", "--reason", "rota");
+        CliRun created = as(admin, "token", "create", "--name", "on-call", "--role", "deployer", "--reason", "rota");
 
         assertThat(created.code()).isZero();
         assertThat(created.out()).contains("Created token 'on-call' with role deployer");
@@ -84,7 +70,7 @@ class CliAgainstControllerTest {
 
     @Test
     void aRefusalExitsWith3AndSaysWhy() {
-        Run run = as(viewer, "token", "create", "--name", "nope", "--role", "admin");
+        CliRun run = as(viewer, "token", "create", "--name", "nope", "--role", "admin");
 
         assertThat(run.code()).isEqualTo(ExitCodes.REFUSED);
         assertThat(run.err()).contains("Role too low (403)").contains("has role viewer");
@@ -92,7 +78,7 @@ class CliAgainstControllerTest {
 
     @Test
     void noTokenExitsWith3AndSaysWhatToSet() {
-        Run run = drover("status", "--server", url, "--token", "");
+        CliRun run = drover("status", "--server", url, "--token", "");
 
         assertThat(run.code()).isEqualTo(ExitCodes.REFUSED);
         assertThat(run.err()).contains("DROVER_TOKEN");
@@ -107,7 +93,7 @@ class CliAgainstControllerTest {
 
     @Test
     void anUnreachableControllerExitsWith1AndSaysHowToStartOne() {
-        Run run = drover("status", "--server", "http://127.0.0.1:9", "--token", admin);
+        CliRun run = drover("status", "--server", "http://127.0.0.1:9", "--token", admin);
 
         assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
         assertThat(run.err()).contains("cannot reach the controller").contains("./drover up");
@@ -118,7 +104,7 @@ class CliAgainstControllerTest {
         as(viewer, "token", "create", "--name", "audit-refused", "--role", "viewer", "--reason", "trying");
         as(admin, "token", "create", "--name", "audit-ok", "--role", "viewer", "--reason", "needed");
 
-        Run run = as(viewer, "audit", "--action", "token.create", "--limit", "2");
+        CliRun run = as(viewer, "audit", "--action", "token.create", "--limit", "2");
 
         assertThat(run.code()).isZero();
         List<String> lines = run.out().lines().toList();
@@ -129,7 +115,7 @@ class CliAgainstControllerTest {
 
     @Test
     void theSameArtifactServesTheAgentWhichAnAdminTokenCannotRun() {
-        Run run = drover("agent", "--server", url, "--token", admin, "--nvidia-smi", "/nonexistent/nvidia-smi",
+        CliRun run = drover("agent", "--server", url, "--token", admin, "--nvidia-smi", "/nonexistent/nvidia-smi",
                 "--state-dir", "target/agent-state-" + System.nanoTime());
 
         assertThat(run.out()).contains("agent: slots=1").contains("gpus=none");
@@ -141,7 +127,7 @@ class CliAgainstControllerTest {
         String secret = as(admin, "token", "create", "--name", "leaver", "--role", "viewer").out().lines()
                 .filter(l -> l.startsWith("drv_")).findFirst().orElseThrow();
 
-        Run revoked = as(admin, "token", "revoke", "leaver", "--reason", "left the team");
+        CliRun revoked = as(admin, "token", "revoke", "leaver", "--reason", "left the team");
 
         assertThat(revoked.code()).isZero();
         assertThat(as(secret, "status").code()).isEqualTo(ExitCodes.REFUSED);

@@ -17,11 +17,8 @@ import dev.drover.service.ServiceSettings;
 import dev.drover.service.Services;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -56,15 +53,8 @@ class JobsCliTest {
         server.close();
     }
 
-    private static CliAgainstControllerTest.Run drover(String token, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", server.getURL().toString(), "--token", token));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = Drover.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new CliAgainstControllerTest.Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    private static CliRun drover(String token, String... args) {
+        return CliRun.against(server.getURL().toString(), token, args);
     }
 
     @Test
@@ -91,7 +81,7 @@ class JobsCliTest {
         String second = drover(deployer, "submit", "worker", "--count", "2").out().lines().findFirst().orElseThrow().split(" ")[0];
         assertThat(drover(deployer, "cancel", second).out()).contains(second + ": cancelled");
 
-        CliAgainstControllerTest.Run agents = drover(deployer, "agents");
+        CliRun agents = drover(deployer, "agents");
         assertThat(agents.out()).startsWith("ID").contains("cli-agent").contains("ok");
         String id = agents.out().lines().filter(l -> l.contains("cli-agent")).findFirst().orElseThrow().split(" ")[0];
         assertThat(drover(deployer, "agent", "drain", id).code()).isEqualTo(ExitCodes.REFUSED);

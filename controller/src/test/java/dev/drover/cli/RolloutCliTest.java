@@ -18,10 +18,7 @@ import dev.drover.service.Services;
 import dev.drover.tier.TierStateStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -64,15 +61,8 @@ class RolloutCliTest {
         server.close();
     }
 
-    private static CliAgainstControllerTest.Run drover(String token, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", server.getURL().toString(), "--token", token));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = Drover.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new CliAgainstControllerTest.Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    private static CliRun drover(String token, String... args) {
+        return CliRun.against(server.getURL().toString(), token, args);
     }
 
     @Test

@@ -7,11 +7,8 @@ import dev.drover.access.Role;
 import dev.drover.git.TestRepo;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -41,18 +38,8 @@ class ServiceCliTest {
         server.close();
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run as(String token, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", server.getURL().toString(), "--token", token));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = Drover.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    private static CliRun as(String token, String... args) {
+        return CliRun.against(server.getURL().toString(), token, args);
     }
 
     @Test
@@ -63,7 +50,7 @@ class ServiceCliTest {
             Path secret = dir.resolve("hook.secret");
             Files.writeString(secret, "a-webhook-secret\n");
 
-            Run added = as(admin, "service", "add", "thumbnailer", "--repo", repo.url(), "--branch", "main",
+            CliRun added = as(admin, "service", "add", "thumbnailer", "--repo", repo.url(), "--branch", "main",
                     "--webhook-secret-file", secret.toString(), "--reason", "onboarding");
             assertThat(added.code()).as(added.err()).isZero();
             assertThat(added.out()).contains("Added service 'thumbnailer' following main");
@@ -75,32 +62,32 @@ class ServiceCliTest {
             repo.push();
             assertThat(as(admin, "service", "fetch", "thumbnailer").code()).isZero();
 
-            Run commits = as(viewer, "commits", "thumbnailer");
+            CliRun commits = as(viewer, "commits", "thumbnailer");
             List<String> lines = commits.out().lines().toList();
             assertThat(lines.get(0)).startsWith("COMMIT").contains("STATUS").contains("AUTHOR").contains("AGE").contains("MESSAGE");
             assertThat(lines.get(1)).contains("invalid").contains("Ada Lovelace").contains("second change");
             assertThat(lines.get(2)).contains("queued").contains("first");
             assertThat(commits.out()).contains("is invalid:").contains("drover.yaml:");
 
-            Run deliveries = as(viewer, "service", "deliveries", "thumbnailer");
+            CliRun deliveries = as(viewer, "service", "deliveries", "thumbnailer");
             assertThat(deliveries.code()).isZero();
             assertThat(deliveries.out()).startsWith("AGE").contains("OUTCOME").contains("REASON");
 
-            Run status = as(viewer, "status");
+            CliRun status = as(viewer, "status");
             assertThat(status.out()).contains("SERVICE").contains("thumbnailer").contains("main").contains("invalid");
         }
     }
 
     @Test
     void addingIsForAdminsAndBadInputSaysWhatToFix() {
-        Run refused = as(viewer, "service", "add", "nope", "--repo", "https://git.example/x.git");
+        CliRun refused = as(viewer, "service", "add", "nope", "--repo", "https://git.example/x.git");
         assertThat(refused.code()).isEqualTo(ExitCodes.REFUSED);
 
-        Run badName = as(admin, "service", "add", "Bad_Name", "--repo", "https://git.example/x.git");
+        CliRun badName = as(admin, "service", "add", "Bad_Name", "--repo", "https://git.example/x.git");
         assertThat(badName.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(badName.err()).contains("service name 'Bad_Name' is not valid");
 
-        Run missing = as(admin, "service", "add", "x", "--repo", "u", "--webhook-secret-file", "/nonexistent/secret");
+        CliRun missing = as(admin, "service", "add", "x", "--repo", "u", "--webhook-secret-file", "/nonexistent/secret");
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains("cannot read webhook secret file");
 
