@@ -44,7 +44,8 @@ final class Moves {
         t.save(staged).stage(new StageRecord(rollout.id(), index, stage.tiers(), now, null, null, List.of()));
         t.event(RolloutEvent.of(rollout.serviceId(), rollout.id(), RolloutEvent.Kind.STAGE_STARTED, "stage " + (index + 1)
                 + " of " + rollout.policy().stages().size() + ": revision " + rollout.revision() + " on "
-                + String.join(", ", stage.tiers()) + " taking " + Math.round(stage.split() * 100) + "% of their jobs", now));
+                + String.join(", ", stage.tiers()) + (rollout.bootstrap() ? " taking all of their jobs (first revision)"
+                : " taking " + Math.round(stage.split() * 100) + "% of their jobs"), now));
         return t;
     }
 
