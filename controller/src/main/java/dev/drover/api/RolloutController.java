@@ -62,7 +62,18 @@ public class RolloutController {
     @Get("/lock")
     @Operation(summary = "The service's deploy lock")
     public RolloutViews.LockView lock(String name) {
-        return RolloutViews.LockView.of(rollouts.lock(service(name).id()));
+        return lockOf(service(name));
+    }
+
+    private RolloutViews.LockView lockOf(Service service) {
+        return RolloutViews.LockView.of(rollouts.lock(service.id()));
+    }
+
+    /** Names the call's target ({@code service/<target>}) and reason in the audit log; returns the reason. */
+    private static String audit(HttpRequest<?> request, String target, String reason) {
+        AuditNote.target(request, "service/" + target);
+        AuditNote.reason(request, reason);
+        return reason;
     }
 
     @Get("/events")
@@ -85,13 +96,11 @@ public class RolloutController {
     public RolloutViews.LockView rollback(HttpRequest<?> request, String name, @Body RollbackRequest body,
                                           Authentication caller) {
         Service service = service(name);
-        String reason = required(body.reason());
-        AuditNote.target(request, "service/" + name + (body.tier() == null ? "" : "/tier/" + body.tier())
-                + (body.to() == null ? "" : "/revision/" + body.to()));
-        AuditNote.reason(request, reason);
+        String reason = audit(request, name + (body.tier() == null ? "" : "/tier/" + body.tier())
+                + (body.to() == null ? "" : "/revision/" + body.to()), required(body.reason()));
         commands.rollback(service.id(), Optional.ofNullable(body.to()), Optional.ofNullable(body.tier()),
                 Boolean.TRUE.equals(body.cancelRunning()), caller.getName(), reason);
-        return lock(name);
+        return lockOf(service);
     }
 
     /** A reason, for abort, lock and unlock. */
@@ -105,10 +114,7 @@ public class RolloutController {
     public List<RolloutViews.RolloutView> abort(HttpRequest<?> request, String name, @Body ReasonRequest body,
                                                 Authentication caller) {
         Service service = service(name);
-        String reason = required(body.reason());
-        AuditNote.target(request, "service/" + name);
-        AuditNote.reason(request, reason);
-        commands.abort(service.id(), caller.getName(), reason);
+        commands.abort(service.id(), caller.getName(), audit(request, name, required(body.reason())));
         return list(name, 5);
     }
 
@@ -119,11 +125,8 @@ public class RolloutController {
     public RolloutViews.LockView lock(HttpRequest<?> request, String name, @Body ReasonRequest body,
                                       Authentication caller) {
         Service service = service(name);
-        String reason = required(body.reason());
-        AuditNote.target(request, "service/" + name);
-        AuditNote.reason(request, reason);
-        commands.lock(service.id(), caller.getName(), reason);
-        return lock(name);
+        commands.lock(service.id(), caller.getName(), audit(request, name, required(body.reason())));
+        return lockOf(service);
     }
 
     @Post("/unlock")
@@ -133,10 +136,9 @@ public class RolloutController {
     public RolloutViews.LockView unlock(HttpRequest<?> request, String name, @Body @Nullable ReasonRequest body,
                                         Authentication caller) {
         Service service = service(name);
-        AuditNote.target(request, "service/" + name);
-        AuditNote.reason(request, body == null ? null : body.reason());
+        audit(request, name, body == null ? null : body.reason());
         commands.unlock(service.id(), caller.getName());
-        return lock(name);
+        return lockOf(service);
     }
 
     /** {@code full}: every remaining stage. */
@@ -150,8 +152,7 @@ public class RolloutController {
     public RolloutViews.RolloutView promote(HttpRequest<?> request, String name, @Body PromoteRequest body,
                                             Authentication caller) {
         Service service = service(name);
-        AuditNote.target(request, "service/" + name);
-        AuditNote.reason(request, "override of the judge" + (body.reason() == null ? "" : ": " + body.reason()));
+        audit(request, name, "override of the judge" + (body.reason() == null ? "" : ": " + body.reason()));
         return RolloutViews.RolloutView.of(commands.promote(service.id(), Boolean.TRUE.equals(body.full()),
                 caller.getName()));
     }

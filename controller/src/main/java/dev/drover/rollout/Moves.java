@@ -80,7 +80,7 @@ final class Moves {
             }
         } else if (decision instanceof Decision.RollBack back) {
             String why = "revision " + rollout.revision() + " rolled back automatically: " + back.sentence();
-            putBack(t, rollout, Map.of());
+            putBack(t, rollout);
             t.save(rollout.withState(RolloutState.ROLLED_BACK, why, now)).stage(judged.ended("failed", now))
                     .lock(new Transition.LockChange(DeployLock.Kind.ROLLBACK, BY_DROVER, why))
                     .reroute(rollout.revision()).releaseLease()
@@ -90,14 +90,11 @@ final class Moves {
         return Optional.of(t.build());
     }
 
-    /**
-     * Every tier the rollout touched goes back to its baseline (or to {@code to}'s revision where given):
-     * stable as before, no candidate.
-     */
-    static void putBack(Transition.Builder t, Rollout rollout, Map<String, Integer> to) {
+    /** Every tier the rollout touched goes back to its baseline: stable as before, no candidate. */
+    static void putBack(Transition.Builder t, Rollout rollout) {
         for (String tier : touched(rollout)) {
-            Integer target = to.getOrDefault(tier, rollout.baselines().getOrDefault(tier, 0));
-            t.tier(TierChange.stable(tier, target == null || target == 0 ? null : target));
+            int baseline = rollout.baselines().getOrDefault(tier, 0);
+            t.tier(TierChange.stable(tier, baseline == 0 ? null : baseline));
         }
     }
 

@@ -2,9 +2,7 @@ package dev.drover.rollout;
 
 import dev.drover.tier.TierState;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Plans a person's rollback or abort: no analysis, every tier at once, preempting the rollout's leader. */
@@ -34,10 +32,11 @@ final class Rollbacks {
                         + "the whole service, or abort the rollout first", false);
             }
             Rollout r = inFlight.get();
-            Map<String, Integer> targets = new LinkedHashMap<>();
-            to.ifPresent(n -> states.forEach(s -> targets.put(s.tier(), n)));
-            Moves.putBack(t, r, targets);
-            to.ifPresent(n -> states.forEach(s -> t.tier(TierChange.stable(s.tier(), n))));
+            if (to.isPresent()) {
+                states.forEach(s -> t.tier(TierChange.stable(s.tier(), to.get())));
+            } else {
+                Moves.putBack(t, r);
+            }
             t.save(r.withState(RolloutState.ROLLED_BACK, why, now)).reroute(r.revision()).releaseLease();
             rollouts.stages(r.id()).stream().filter(s -> s.stage() == r.stage() && s.endedAt() == null)
                     .findFirst().ifPresent(s -> t.stage(s.ended("stopped", now)));
@@ -81,7 +80,7 @@ final class Rollbacks {
         List<Rollout> stopped = inFlight.map(List::of).orElse(open);
         for (Rollout r : stopped) {
             if (r.state().inFlight()) {
-                Moves.putBack(t, r, Map.of());
+                Moves.putBack(t, r);
                 t.reroute(r.revision()).releaseLease();
                 rollouts.stages(r.id()).stream().filter(s -> s.stage() == r.stage() && s.endedAt() == null)
                         .findFirst().ifPresent(s -> t.stage(s.ended("stopped", now)));

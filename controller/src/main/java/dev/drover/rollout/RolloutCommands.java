@@ -45,11 +45,12 @@ public final class RolloutCommands {
         if (lock.kind() == DeployLock.Kind.PERSON && !force) {
             throw new Refusal("service is " + lock.describe() + " (drover unlock, or deploy --force)", true);
         }
-        Optional<Rollout> open = rollouts.open(serviceId).stream().filter(r -> r.revision() == revision).findFirst();
-        if (open.isPresent()) {
-            return open.get();
+        List<Rollout> open = rollouts.open(serviceId);
+        Optional<Rollout> same = open.stream().filter(r -> r.revision() == revision).findFirst();
+        if (same.isPresent()) {
+            return same.get();
         }
-        boolean inFlight = rollouts.open(serviceId).stream().anyMatch(r -> r.state().inFlight());
+        boolean inFlight = open.stream().anyMatch(r -> r.state().inFlight());
         if (!inFlight && Stables.stableEverywhere(tiers.list(serviceId), revision)) {
             throw new Refusal("revision " + revision + " is already stable on every tier", false);
         }

@@ -12,9 +12,10 @@ import dev.drover.rollout.RolloutCommands;
 import dev.drover.rollout.RolloutDecider;
 import dev.drover.rollout.RolloutEngine;
 import dev.drover.rollout.RolloutEvent;
-import dev.drover.rollout.RolloutEvents;
 import dev.drover.rollout.RolloutStore;
 import dev.drover.service.ServiceStore;
+import dev.drover.spec.Gate;
+import dev.drover.spec.GatesSpec;
 import dev.drover.store.jooq.Database;
 import dev.drover.store.jooq.JooqRolloutStore;
 import dev.drover.tier.TierStateStore;
@@ -27,11 +28,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Wires rollouts: the store, the judge, the policy floors, the engine and the commands people use. */
 @Factory
 public class RolloutsFactory {
-    private static final Set<String> GATES = Set.of("duration", "memory", "costPerJob", "manualApproval");
+    /** Gates a controller can require: every gate but the failure rate, which is always on. */
+    private static final Set<String> GATES = GatesSpec.DEFAULT.all().stream().map(Gate::key)
+            .filter(key -> !key.equals(GatesSpec.DEFAULT.failureRate().key())).collect(Collectors.toSet());
 
     @Singleton
     RolloutStore rolloutStore(Database database) {
@@ -44,11 +48,6 @@ public class RolloutsFactory {
     }
 
     @Singleton
-    RolloutEvents rolloutEvents() {
-        return new RolloutEvents();
-    }
-
-    @Singleton
     PolicyCompiler policyCompiler(RolloutsConfig config, Judge judge) {
         Set<String> required = new HashSet<>();
         for (String gate : config.requiredGates() == null ? List.<String>of() : config.requiredGates()) {
@@ -57,7 +56,7 @@ public class RolloutsFactory {
             }
             if (!GATES.contains(gate.trim())) {
                 throw new IllegalArgumentException("drover.rollouts.required-gates: unknown gate '" + gate
-                        + "' (use duration, memory, costPerJob or manualApproval; failureRate is always on)");
+                        + "' (use one of " + GATES + "; failureRate is always on)");
             }
             required.add(gate.trim());
         }
@@ -70,23 +69,23 @@ public class RolloutsFactory {
     @Singleton
     RolloutEngine rolloutEngine(RolloutStore rollouts, TierStateStore tiers, RevisionStore revisions,
                                 ServiceStore services, JobStore jobs, PolicyCompiler compiler, Judge judge,
-                                RolloutEvents events, WorkSignal signal, RolloutsConfig config, Clock clock) {
+                                WorkSignal signal, RolloutsConfig config, Clock clock) {
         return new RolloutEngine(rollouts, tiers, revisions, services, jobs, compiler, new RolloutDecider(judge),
-                publisher(events, signal), leaderId(config), config.lease(), clock);
+                publisher(signal), leaderId(config), config.lease(), clock);
     }
 
     @Singleton
     RolloutCommands rolloutCommands(RolloutStore rollouts, TierStateStore tiers, RevisionStore revisions,
-                                    RolloutEvents events, WorkSignal signal, Clock clock) {
-        return new RolloutCommands(rollouts, tiers, revisions, publisher(events, signal), clock);
+                                    WorkSignal signal, Clock clock) {
+        return new RolloutCommands(rollouts, tiers, revisions, publisher(signal), clock);
     }
 
-    /** Committed events go to the listeners, and wake agents' polls: the tiers may route differently now. */
-    private static Consumer<RolloutEvent> publisher(RolloutEvents events, WorkSignal signal) {
-        return event -> {
-            signal.signal();
-            events.accept(event);
-        };
+    /**
+     * After a commit: wake agents' polls, as the tiers may route differently now. (Events are read back
+     * from the store, {@code GET /api/v1/services/{s}/events}; nothing else listens in process.)
+     */
+    private static Consumer<RolloutEvent> publisher(WorkSignal signal) {
+        return event -> signal.signal();
     }
 
     static String leaderId(RolloutsConfig config) {

@@ -6,9 +6,8 @@ import dev.drover.access.AccessTokens;
 import dev.drover.access.Role;
 import dev.drover.audit.AuditQuery;
 import dev.drover.audit.AuditStore;
-import dev.drover.commit.CommitStatus;
 import dev.drover.commit.CommitStore;
-import dev.drover.commit.SeenCommit;
+import dev.drover.revision.GreenRevisions;
 import dev.drover.revision.RevisionSpec;
 import dev.drover.revision.RevisionStore;
 import dev.drover.rollout.RolloutEngine;
@@ -47,13 +46,10 @@ class RolloutCliTest {
     }
 
     private static void revision(String sha) {
-        CommitStore commits = server.getApplicationContext().getBean(CommitStore.class);
-        commits.record(service.id(), new SeenCommit(sha.repeat(40), List.of(), "Ada", "a@x", "m", Instant.now()),
-                CommitStatus.GREEN, null, Instant.now());
-        server.getApplicationContext().getBean(RevisionStore.class).create(service.id(),
-                commits.find(service.id(), sha.repeat(40)).orElseThrow().id(), "sha256:" + "1".repeat(64),
-                new RevisionSpec(List.of("sh"), Map.of(), Map.of(), 1, 1L << 30, 1L << 20, 60, 0, 0, "optional", false,
-                        List.of(new RevisionSpec.Tier("main", "cpu", 1, 0))), Instant.now());
+        GreenRevisions.create(server.getApplicationContext().getBean(CommitStore.class),
+                server.getApplicationContext().getBean(RevisionStore.class), service.id(), sha.repeat(40),
+                "sha256:" + "1".repeat(64), new RevisionSpec(List.of("sh"), Map.of(), Map.of(), 1, 1L << 30, 1L << 20, 60,
+                        0, 0, "optional", false, List.of(new RevisionSpec.Tier("main", "cpu", 1, 0))), Instant.now());
     }
 
     @AfterAll

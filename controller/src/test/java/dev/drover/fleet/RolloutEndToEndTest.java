@@ -12,6 +12,7 @@ import dev.drover.commit.SeenCommit;
 import dev.drover.job.Arm;
 import dev.drover.job.Attempt;
 import dev.drover.job.Job;
+import dev.drover.revision.GreenRevisions;
 import dev.drover.revision.RevisionSpec;
 import dev.drover.rollout.DeployLock;
 import dev.drover.rollout.Rollout;
@@ -202,8 +203,7 @@ class RolloutEndToEndTest {
         RevisionSpec spec = new RevisionSpec(List.of("sh", "/app/work.sh"), all, Map.of(), 0.5, 256L << 20, 64L << 20,
                 600, 2, 0, "optional", false, List.of(new RevisionSpec.Tier("canary", "cpu", 50, 0),
                 new RevisionSpec.Tier("main", "cpu", 50, 0)), stages, GatesSpec.DEFAULT);
-        return revisions.create(service.id(), commits.find(service.id(), sha).orElseThrow().id(), image, spec,
-                Instant.now()).number();
+        return GreenRevisions.create(new JooqCommitStore(dsl), revisions, service.id(), sha, image, spec, Instant.now());
     }
 
     /** {@code POST /deploy} as a person would, through the controller's API; the rollout's id. */

@@ -2,9 +2,8 @@ package dev.drover.rollout;
 
 import dev.drover.agent.protocol.Outcome;
 import dev.drover.agent.run.MutableClock;
-import dev.drover.commit.CommitStatus;
-import dev.drover.commit.SeenCommit;
 import dev.drover.job.Job;
+import dev.drover.job.JobStore;
 import dev.drover.job.NewJob;
 import dev.drover.job.sim.Behaviour;
 import dev.drover.job.sim.ControllerSide;
@@ -12,10 +11,13 @@ import dev.drover.job.sim.Run;
 import dev.drover.job.sim.SimulatedBackend;
 import dev.drover.judge.FixedHorizonJudge;
 import dev.drover.judge.JudgeInput;
+import dev.drover.revision.GreenRevisions;
 import dev.drover.revision.RevisionSpec;
+import dev.drover.revision.RevisionStore;
 import dev.drover.service.Service;
 import dev.drover.service.ServiceOrigin;
 import dev.drover.service.ServiceSettings;
+import dev.drover.service.ServiceStore;
 import dev.drover.spec.GatesSpec;
 import dev.drover.spec.StageSpec;
 import dev.drover.store.jooq.JooqCommitStore;
@@ -28,9 +30,6 @@ import dev.drover.store.jooq.TestDatabases;
 import dev.drover.target.Capacity;
 import dev.drover.target.Target;
 import dev.drover.tier.TierState;
-import dev.drover.job.JobStore;
-import dev.drover.revision.RevisionStore;
-import dev.drover.service.ServiceStore;
 import dev.drover.tier.TierStateStore;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -140,12 +139,8 @@ final class RolloutRig implements AutoCloseable {
     int revision(RevisionSpec spec) {
         int next = side.revisions().list(service.id(), 1).stream().mapToInt(r -> r.number()).max().orElse(0) + 1;
         String sha = String.format("%040x", next);
-        var commits = new JooqCommitStore(db.database().dsl());
-        commits.record(service.id(), new SeenCommit(sha, List.of(), "Ada", "ada@example.com", "v" + next, clock.instant()),
-                CommitStatus.GREEN, null, clock.instant());
-        long commitId = commits.find(service.id(), sha).orElseThrow().id();
-        return side.revisions().create(service.id(), commitId, "registry/thumbnailer@sha256:" + sha + sha.substring(0, 24),
-                spec, clock.instant()).number();
+        return GreenRevisions.create(new JooqCommitStore(db.database().dsl()), side.revisions(), service.id(), sha,
+                "registry/thumbnailer@sha256:" + sha + sha.substring(0, 24), spec, clock.instant());
     }
 
     /** Puts {@code revision} on every tier as stable, as if an earlier rollout had finished. */

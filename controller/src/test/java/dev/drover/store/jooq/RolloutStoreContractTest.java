@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import dev.drover.commit.CommitStatus;
-import dev.drover.commit.SeenCommit;
 import dev.drover.judge.ArmCount;
 import dev.drover.judge.GateVerdict;
 import dev.drover.judge.JudgeInput.BootstrapLimits;
 import dev.drover.judge.TierVerdict;
 import dev.drover.judge.VerdictState;
+import dev.drover.revision.GreenRevisions;
 import dev.drover.revision.RevisionSpec;
 import dev.drover.rollout.DeployLock;
 import dev.drover.rollout.Policy;
@@ -105,13 +104,8 @@ class RolloutStoreContractTest {
     /** A green commit and its revision, as a build leaves them. */
     private int revision(int n) {
         String sha = String.format("%040x", n);
-        var commits = new JooqCommitStore(db.database().dsl());
-        commits.record(serviceId, new SeenCommit(sha, List.of(), "Ada", "ada@example.com", "v" + n, T0),
-                CommitStatus.GREEN, null, T0);
-        long commitId = commits.find(serviceId, sha).orElseThrow().id();
-        return new JooqRevisionStore(db.database().dsl())
-                .create(serviceId, commitId, "registry/thumbnailer@sha256:" + sha + sha.substring(0, 24), SPEC, T0)
-                .number();
+        return GreenRevisions.create(new JooqCommitStore(db.database().dsl()), new JooqRevisionStore(db.database().dsl()),
+                serviceId, sha, "registry/thumbnailer@sha256:" + sha + sha.substring(0, 24), SPEC, T0);
     }
 
     private Rollout requested() {
