@@ -1,6 +1,7 @@
 package dev.drover.agent;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.drover.agent.docker.ContainerOwner;
 import dev.drover.agent.docker.DockerConnection;
 import dev.drover.agent.docker.DockerConnection.EngineFacts;
 import dev.drover.agent.docker.DockerContainerRunner;
@@ -47,14 +48,15 @@ record AgentLaunch(URI server, String token, int slots, Labels labels, String nv
                         + ": give each agent its own --state-dir");
                 return 1;
             }
-            return run(console, gpus, new ResultSpool(stateDir), signals);
+            return run(console, gpus, new ResultSpool(stateDir), AgentInstance.of(stateDir), signals);
         } catch (IOException e) {
             console.error("cannot use the state directory " + stateDir.toAbsolutePath() + ": " + e);
             return 1;
         }
     }
 
-    private int run(Console console, List<Gpu> gpus, ResultSpool spool, StopSignals signals) throws InterruptedException {
+    private int run(Console console, List<Gpu> gpus, ResultSpool spool, String instance, StopSignals signals)
+            throws InterruptedException {
         Gate gate = new Gate();
         AtomicReference<Agent> agent = new AtomicReference<>();
         signals.onStop(() -> Optional.ofNullable(agent.get()).ifPresentOrElse(Agent::stop, gate::stop));
@@ -83,9 +85,10 @@ record AgentLaunch(URI server, String token, int slots, Labels labels, String nv
         boolean parents = engine.map(facts -> "cgroupfs".equals(facts.cgroupDriver())).orElse(false) && cgroups.writable();
         console.info("peak memory: " + memorySource(engine, cgroups, parents));
         Clock clock = Clock.systemUTC();
-        DockerContainerRunner runner = new DockerContainerRunner(docker, new DockerContainerRunner.Options(registered.agentId(),
+        ContainerOwner owner = new ContainerOwner(registered.agentId(), instance);
+        DockerContainerRunner runner = new DockerContainerRunner(docker, new DockerContainerRunner.Options(owner,
                 network, logLimit, parents, nvidiaSmi, gpus.stream().map(Gpu::index).toList()), cgroups, console, clock);
-        agent.set(new Agent(client, registered, runner, new DockerRecovery(docker, registered.agentId(), cgroups, logLimit, clock),
+        agent.set(new Agent(client, registered, runner, new DockerRecovery(docker, owner, cgroups, logLimit, clock),
                 spool, gate, console, clock, new Agent.Settings(slots, shutdownGrace, spotNotice, spotPollInterval)));
         agent.get().run();
         return 0;

@@ -52,6 +52,22 @@ final class AgentProcess {
         }
     }
 
+    /** Removes the containers this agent left (by its instance id), as a clean host would not have them. */
+    void removeContainers() {
+        Path instance = stateDir.resolve("instance-id");
+        if (!Files.exists(instance)) {
+            return;
+        }
+        try {
+            String id = Files.readString(instance, StandardCharsets.UTF_8).trim();
+            var docker = dev.drover.build.TestDocker.client();
+            docker.listContainersCmd().withShowAll(true).withLabelFilter(java.util.Map.of("dev.drover.agent-instance", id))
+                    .exec().forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     String log() {
         try {
             return Files.readString(stateDir.resolve("agent.log"), StandardCharsets.UTF_8);

@@ -139,6 +139,7 @@ final class Cluster implements AutoCloseable {
     @Override
     public void close() {
         agents.forEach(AgentProcess::kill);
+        agents.forEach(AgentProcess::removeContainers);
         if (server != null && server.isRunning()) {
             server.close();
         }

@@ -124,6 +124,7 @@ class RolloutEndToEndTest {
         load.shutdownNow();
         if (agent != null) {
             agent.kill();
+            agent.removeContainers();
         }
         if (controller != null) {
             controller.kill();

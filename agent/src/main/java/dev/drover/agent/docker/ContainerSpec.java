@@ -4,6 +4,7 @@ import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.drover.agent.protocol.Assignment;
 import dev.drover.agent.protocol.Limits;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * and the limits as the engine's host config. {@link #env()} holds resolved secrets: it goes to the engine only.
  */
 record ContainerSpec(String name, List<String> command, List<String> env, Map<String, String> labels, HostConfig hostConfig) {
-    static final String AGENT_LABEL = "dev.drover.agent";
     static final String ATTEMPT_LABEL = "dev.drover.attempt";
     static final String JOB_LABEL = "dev.drover.job";
 
@@ -23,7 +23,7 @@ record ContainerSpec(String name, List<String> command, List<String> env, Map<St
      * @param gpuIds       the GPUs picked for it (device ids); empty with GPUs wanted: the engine is asked for a count
      * @param cgroupParent the attempt's own cgroup, or null for the engine's default
      */
-    static ContainerSpec of(Assignment assignment, String agentId, String network, List<Integer> gpuIds, String cgroupParent) {
+    static ContainerSpec of(Assignment assignment, ContainerOwner owner, String network, List<Integer> gpuIds, String cgroupParent) {
         Limits limits = assignment.limits();
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(limits.network() ? network : "none")
@@ -44,8 +44,9 @@ record ContainerSpec(String name, List<String> command, List<String> env, Map<St
         }
         List<String> env = assignment.env() == null ? List.of()
                 : assignment.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
-        Map<String, String> labels = Map.of(AGENT_LABEL, agentId, ATTEMPT_LABEL, String.valueOf(assignment.attemptId()),
-                JOB_LABEL, String.valueOf(assignment.jobId()));
+        Map<String, String> labels = new HashMap<>(owner.labels());
+        labels.put(ATTEMPT_LABEL, String.valueOf(assignment.attemptId()));
+        labels.put(JOB_LABEL, String.valueOf(assignment.jobId()));
         return new ContainerSpec(name(assignment.attemptId()),
                 assignment.command() == null ? List.of() : assignment.command(), env, labels, host);
     }

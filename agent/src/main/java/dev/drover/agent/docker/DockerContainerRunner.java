@@ -35,7 +35,7 @@ public final class DockerContainerRunner implements ContainerRunner {
      * @param nvidiaSmi     the tool to sample GPU use with
      * @param gpus          the host's GPU indexes, handed out one attempt at a time
      */
-    public record Options(String agentId, String network, int logLimit, boolean cgroupParents, String nvidiaSmi, List<Integer> gpus) {
+    public record Options(ContainerOwner owner, String network, int logLimit, boolean cgroupParents, String nvidiaSmi, List<Integer> gpus) {
     }
 
     private final DockerClient docker;
@@ -71,7 +71,7 @@ public final class DockerContainerRunner implements ContainerRunner {
         AttemptCgroup cgroup = parents.get() ? cgroups.attempt(assignment.attemptId()) : null;
         String containerId;
         try {
-            ContainerSpec spec = ContainerSpec.of(assignment, options.agentId(), options.network(), gpuIds,
+            ContainerSpec spec = ContainerSpec.of(assignment, options.owner(), options.network(), gpuIds,
                     cgroup == null ? null : cgroup.parent());
             containerId = docker.createContainerCmd(assignment.image()).withName(spec.name()).withCmd(spec.command())
                     .withEnv(spec.env()).withLabels(spec.labels()).withHostConfig(spec.hostConfig()).exec().getId();

@@ -14,26 +14,25 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongPredicate;
 
 /**
- * After a restart: every container labelled with this agent's id is ended and removed. One that exited is judged
+ * After a restart: every container labelled with this agent's id and instance ({@link ContainerOwner}) is ended and removed. One that exited is judged
  * from the engine's record ({@link Verdict}); one still running is stopped and reported {@code agent-lost}
  * ("agent restarted"), as is one the agent cannot judge (never started, or killed by a signal it cannot place).
  */
 public final class DockerRecovery implements Recovery {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private final DockerClient docker;
-    private final String agentId;
+    private final ContainerOwner owner;
     private final CgroupFs cgroups;
     private final int logLimit;
     private final Clock clock;
 
-    public DockerRecovery(DockerClient docker, String agentId, CgroupFs cgroups, int logLimit, Clock clock) {
+    public DockerRecovery(DockerClient docker, ContainerOwner owner, CgroupFs cgroups, int logLimit, Clock clock) {
         this.docker = docker;
-        this.agentId = agentId;
+        this.owner = owner;
         this.cgroups = cgroups;
         this.logLimit = logLimit;
         this.clock = clock;
@@ -43,7 +42,7 @@ public final class DockerRecovery implements Recovery {
     public List<AttemptResult> recover(LongPredicate alreadyReported) {
         List<AttemptResult> results = new ArrayList<>();
         List<Container> left = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ContainerSpec.AGENT_LABEL, agentId)).exec();
+                .withLabelFilter(owner.labels()).exec();
         for (Container container : left) {
             long attemptId;
             try {

@@ -18,8 +18,7 @@ class ContainerSpecTest {
 
     @Test
     void limitsBecomeTheHostConfigWithoutSwapOrNetwork() {
-        ContainerSpec spec = ContainerSpec.of(assignment(new Limits(1.5, 512L << 20, 1L << 30, 0, 1800, false)),
-                "agent-1", "bridge", List.of(), "/drover/attempt-42");
+        ContainerSpec spec = ContainerSpec.of(assignment(new Limits(1.5, 512L << 20, 1L << 30, 0, 1800, false)), new ContainerOwner("agent-1", "i-1"), "bridge", List.of(), "/drover/attempt-42");
 
         assertThat(spec.name()).matches("drover-attempt-42-[0-9a-f]{8}");
         assertThat(spec.hostConfig().getNanoCPUs()).isEqualTo(1_500_000_000L);
@@ -30,14 +29,16 @@ class ContainerSpecTest {
         assertThat(spec.hostConfig().getCgroupParent()).isEqualTo("/drover/attempt-42");
         assertThat(spec.hostConfig().getDeviceRequests()).isNull();
         assertThat(spec.labels()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("dev.drover.agent", "agent-1", "dev.drover.attempt", "42", "dev.drover.job", "job-7"));
+                Map.of("dev.drover.agent", "agent-1", "dev.drover.agent-instance", "i-1", "dev.drover.attempt", "42",
+                        "dev.drover.job", "job-7"));
         assertThat(spec.env()).containsExactly("API_KEY=secret-value");
         assertThat(spec.toString()).doesNotContain("secret-value");
     }
 
     @Test
     void aNetworkWhenItsLimitsAllowOne() {
-        ContainerSpec spec = ContainerSpec.of(assignment(new Limits(1, 0, 0, 0, 0, true)), "agent-1", "host", List.of(), null);
+        ContainerSpec spec = ContainerSpec.of(assignment(new Limits(1, 0, 0, 0, 0, true)), new ContainerOwner("agent-1", "i-1"),
+                "host", List.of(), null);
 
         assertThat(spec.hostConfig().getNetworkMode()).isEqualTo("host");
         assertThat(spec.hostConfig().getMemory()).isNull();
@@ -46,9 +47,9 @@ class ContainerSpecTest {
     @Test
     void gpusArePickedByIdWhenKnownAndCountedOtherwise() {
         Limits twoGpus = new Limits(1, 0, 0, 2, 0, false);
-        DeviceRequest picked = ContainerSpec.of(assignment(twoGpus), "a", "none", List.of(2, 3), null)
+        DeviceRequest picked = ContainerSpec.of(assignment(twoGpus), new ContainerOwner("a", "i-1"), "none", List.of(2, 3), null)
                 .hostConfig().getDeviceRequests().get(0);
-        DeviceRequest counted = ContainerSpec.of(assignment(twoGpus), "a", "none", List.of(), null)
+        DeviceRequest counted = ContainerSpec.of(assignment(twoGpus), new ContainerOwner("a", "i-1"), "none", List.of(), null)
                 .hostConfig().getDeviceRequests().get(0);
 
         assertThat(picked.getDriver()).isEqualTo("nvidia");

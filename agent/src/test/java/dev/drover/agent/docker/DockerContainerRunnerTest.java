@@ -42,7 +42,7 @@ class DockerContainerRunnerTest {
 
     private DockerContainerRunner runner(int logLimit) {
         boolean parents = exactPeaks();
-        return new DockerContainerRunner(docker, new DockerContainerRunner.Options("agent-test", "none", logLimit, parents,
+        return new DockerContainerRunner(docker, new DockerContainerRunner.Options(new ContainerOwner("agent-test", "i-test"), "none", logLimit, parents,
                 "/nonexistent/nvidia-smi", List.of()), CgroupFs.host(), new Console(new PrintWriter(printed), new PrintWriter(printed)),
                 Clock.systemUTC());
     }

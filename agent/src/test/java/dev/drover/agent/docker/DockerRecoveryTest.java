@@ -16,11 +16,16 @@ import org.junit.jupiter.api.Test;
 /** What a restarted agent finds of its containers on the real engine, and what it makes of them. */
 class DockerRecoveryTest {
     private final DockerClient docker = TestEngine.client();
-    private final String agentId = "agent-recovery-" + TestAssignments.nextId();
+    private final ContainerOwner owner = new ContainerOwner("a1", "instance-" + TestAssignments.nextId());
 
     private String container(long attemptId, List<String> command, boolean start, boolean waitForExit) {
-        String id = docker.createContainerCmd(TestEngine.BASE).withCmd(command)
-                .withLabels(Map.of("dev.drover.agent", agentId, "dev.drover.attempt", String.valueOf(attemptId)))
+        return container(owner, attemptId, command, start, waitForExit);
+    }
+
+    private String container(ContainerOwner of, long attemptId, List<String> command, boolean start, boolean waitForExit) {
+        Map<String, String> labels = new java.util.HashMap<>(of.labels());
+        labels.put("dev.drover.attempt", String.valueOf(attemptId));
+        String id = docker.createContainerCmd(TestEngine.BASE).withCmd(command).withLabels(labels)
                 .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withNetworkMode("none"))
                 .exec().getId();
         if (start) {
@@ -43,7 +48,7 @@ class DockerRecoveryTest {
         container(failedAndSpooled, List.of("sh", "-c", "exit 3"), true, true);
         container(neverStarted, List.of("true"), false, false);
 
-        List<AttemptResult> results = new DockerRecovery(docker, agentId, CgroupFs.host(), 1 << 20, Clock.systemUTC())
+        List<AttemptResult> results = new DockerRecovery(docker, owner, CgroupFs.host(), 1 << 20, Clock.systemUTC())
                 .recover(attemptId -> attemptId == failedAndSpooled);
 
         assertThat(results).extracting(AttemptResult::attemptId).containsExactlyInAnyOrder(succeeded, stillRunning, neverStarted);
@@ -59,6 +64,22 @@ class DockerRecoveryTest {
         });
         assertThat(results).filteredOn(r -> r.attemptId() == neverStarted).singleElement()
                 .satisfies(r -> assertThat(r.outcome()).isEqualTo("agent-lost"));
-        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("dev.drover.agent", agentId)).exec()).isEmpty();
+        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(owner.labels()).exec()).isEmpty();
+    }
+
+    @Test
+    void leavesAloneTheContainersOfAnotherAgentWithTheSameIdAtAnotherController() {
+        ContainerOwner namesake = new ContainerOwner(owner.agentId(), "instance-" + TestAssignments.nextId());
+        long theirs = TestAssignments.nextId();
+        String id = container(namesake, theirs, List.of("sh", "-c", "echo theirs"), true, true);
+        try {
+            List<AttemptResult> results = new DockerRecovery(docker, owner, CgroupFs.host(), 1 << 20, Clock.systemUTC())
+                    .recover(attemptId -> false);
+
+            assertThat(results).extracting(AttemptResult::attemptId).doesNotContain(theirs);
+            assertThat(docker.inspectContainerCmd(id).exec().getId()).isEqualTo(id);
+        } finally {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        }
     }
 }
