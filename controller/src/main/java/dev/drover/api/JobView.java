@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A job as the API shows it, with its attempts when asked for one job. */
+/** A job as the API shows it, with its attempts when asked for one job; a replay names the job it repeats. */
 public record JobView(String id, String service, Map<String, String> params, boolean requiresGpu, Integer pinnedRevision,
                       String tier, Integer revision, String arm, String status, String reason, int attempts,
-                      Instant submittedAt, Instant finishedAt, List<AttemptView> attemptList) {
+                      Instant submittedAt, Instant finishedAt, String replayOf, List<AttemptView> attemptList) {
 
     /** One attempt with what was measured. */
     public record AttemptView(int number, String agent, String tier, int revision, String arm, boolean running,
@@ -27,6 +27,6 @@ public record JobView(String id, String service, Map<String, String> params, boo
     static JobView of(Job j, String service, List<Attempt> attempts) {
         return new JobView(j.id(), service, j.params(), j.requiresGpu(), j.pinnedRevision(), j.tier(), j.revision(),
                 j.arm() == null ? null : j.arm().wireName(), j.status().wireName(), j.reason(), j.attempts(),
-                j.submittedAt(), j.finishedAt(), attempts == null ? null : attempts.stream().map(AttemptView::of).toList());
+                j.submittedAt(), j.finishedAt(), j.replayOf(), attempts == null ? null : attempts.stream().map(AttemptView::of).toList());
     }
 }

@@ -42,7 +42,8 @@ public class JobsCommand extends ApiCommand {
             List<List<String>> rows = new ArrayList<>();
             for (JsonNode j : jobs) {
                 rows.add(List.of(Output.text(j, "id"), Output.text(j, "status"), Output.text(j, "tier"),
-                        Output.text(j, "revision"), Output.text(j, "arm"), Output.text(j, "attempts"),
+                        Output.text(j, "revision"), Output.text(j, "arm") + (j.path("replayOf").isTextual() ? " (replay)" : ""),
+                        Output.text(j, "attempts"),
                         Output.age(j.path("submittedAt").asText()), j.path("reason").isNull() ? "" : j.path("reason").asText()));
             }
             Output.table(out, List.of("JOB", "STATUS", "TIER", "REV", "ARM", "TRIES", "AGE", "REASON"), rows);

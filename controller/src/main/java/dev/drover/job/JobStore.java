@@ -14,6 +14,12 @@ public interface JobStore {
     /** The service's jobs, newest first. */
     List<Job> list(long serviceId, int limit);
 
+    /** The service's most recent submitted jobs (not replays, not pinned), newest first: what replays repeat. */
+    List<Job> recentSubmitted(long serviceId, int limit);
+
+    /** The service's replays still waiting in the queue. */
+    List<Job> queuedReplays(long serviceId);
+
     /** Queued jobs of every service, oldest first. */
     List<Job> queued(int limit);
 

@@ -2,16 +2,13 @@ package dev.drover.job;
 
 import dev.drover.revision.RevisionStore;
 import dev.drover.service.Service;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /** Takes jobs in: ids at once, a tier by weight when one can take them, never waiting for anything to run. */
 public final class JobSubmission {
-    private static final SecureRandom IDS = new SecureRandom();
     public static final int MAX_BULK = 1000;
 
     private final JobStore jobs;
@@ -39,8 +36,8 @@ public final class JobSubmission {
                 throw new IllegalArgumentException("service " + service.name() + " has no revision " + job.pinnedRevision());
             }
             Routes.Route route = routes.route(service.id(), job.requiresGpu());
-            created.add(new Job(newId(), service.id(), job.params(), job.requiresGpu(), job.pinnedRevision(),
-                    route.tier().orElse(null), null, null, JobStatus.QUEUED, route.reason(), 0, 0, 0, false, now, null, 1));
+            created.add(new Job(Job.newId(), service.id(), job.params(), job.requiresGpu(), job.pinnedRevision(),
+                    route.tier().orElse(null), null, null, JobStatus.QUEUED, route.reason(), 0, 0, 0, false, now, null, 1, null));
         }
         jobs.insert(created);
         signal.signal();
@@ -57,11 +54,5 @@ public final class JobSubmission {
             jobs.finish(job.id(), JobStatus.CANCELLED, "cancelled before it ran", clock.instant());
         }
         return jobs.find(job.id()).orElseThrow();
-    }
-
-    static String newId() {
-        byte[] bytes = new byte[8];
-        IDS.nextBytes(bytes);
-        return "j-" + HexFormat.of().formatHex(bytes);
     }
 }

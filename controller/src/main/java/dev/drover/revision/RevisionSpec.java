@@ -2,6 +2,7 @@ package dev.drover.revision;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.drover.spec.CanaryLoadSpec;
 import dev.drover.spec.GatesSpec;
 import dev.drover.spec.ServiceSpec;
 import dev.drover.spec.StageSpec;
@@ -20,11 +21,13 @@ import java.util.Optional;
  * @param tiers   the tiers of its {@code drover.yaml}, in order, with their target, weight and GPUs per job
  * @param stages  its rollout stages: they govern the rollout of the revision that follows it
  * @param gates   its gates: likewise, for the next rollout (policy comes from the stable side)
+ * @param canaryLoad its replayed canary load: likewise, for the next rollout
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RevisionSpec(List<String> command, Map<String, String> env, Map<String, String> secrets, double vcpus,
                            long memoryBytes, long shmBytes, long timeoutSeconds, int infraRetries, int codeRetries,
-                           String gpuMode, boolean network, List<Tier> tiers, List<Stage> stages, GatesSpec gates) {
+                           String gpuMode, boolean network, List<Tier> tiers, List<Stage> stages, GatesSpec gates,
+                           CanaryLoadSpec canaryLoad) {
 
     /** A tier as a revision routes to it. */
     public record Tier(String name, String target, double weight, int gpus) {
@@ -54,6 +57,15 @@ public record RevisionSpec(List<String> command, Map<String, String> env, Map<St
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
         stages = stages == null || stages.isEmpty() ? defaultStages(tiers) : List.copyOf(stages);
         gates = gates == null ? GatesSpec.DEFAULT : gates;
+        canaryLoad = canaryLoad == null ? CanaryLoadSpec.OFF : canaryLoad;
+    }
+
+    /** A revision without replayed canary load. */
+    public RevisionSpec(List<String> command, Map<String, String> env, Map<String, String> secrets, double vcpus,
+                        long memoryBytes, long shmBytes, long timeoutSeconds, int infraRetries, int codeRetries,
+                        String gpuMode, boolean network, List<Tier> tiers, List<Stage> stages, GatesSpec gates) {
+        this(command, env, secrets, vcpus, memoryBytes, shmBytes, timeoutSeconds, infraRetries, codeRetries, gpuMode,
+                network, tiers, stages, gates, null);
     }
 
     /** A revision without stages of its own (stored before stages were kept): every tier in one default stage. */
@@ -61,7 +73,7 @@ public record RevisionSpec(List<String> command, Map<String, String> env, Map<St
                         long memoryBytes, long shmBytes, long timeoutSeconds, int infraRetries, int codeRetries,
                         String gpuMode, boolean network, List<Tier> tiers) {
         this(command, env, secrets, vcpus, memoryBytes, shmBytes, timeoutSeconds, infraRetries, codeRetries, gpuMode,
-                network, tiers, null, null);
+                network, tiers, null, null, null);
     }
 
     private static List<Stage> defaultStages(List<Tier> tiers) {
@@ -86,6 +98,7 @@ public record RevisionSpec(List<String> command, Map<String, String> env, Map<St
         List<Tier> tiers = spec.tiers().stream().map(t -> new Tier(t.name(), t.target(), t.weight(), t.gpus())).toList();
         return new RevisionSpec(job.command(), job.env(), job.secrets(), job.vcpus(), job.memory().bytes(),
                 job.shm().bytes(), job.timeout().toSeconds(), job.retries().infra(), job.retries().code(),
-                job.gpu().wireName(), job.network(), tiers, spec.stages().stream().map(Stage::of).toList(), spec.gates());
+                job.gpu().wireName(), job.network(), tiers, spec.stages().stream().map(Stage::of).toList(), spec.gates(),
+                spec.canaryLoad());
     }
 }

@@ -12,9 +12,10 @@ import java.util.List;
  *
  * @param alpha  the share of the budget for each single test
  * @param raised what the floors changed, in words (empty when nothing)
+ * @param replayRecent replayed canary load: how many recent jobs' parameters fill a thin stage (0: off)
  */
 public record Policy(List<StageSpec> stages, GatesSpec gates, double alpha, JudgeInput.BootstrapLimits limits,
-                     List<String> raised) {
+                     List<String> raised, int replayRecent) {
 
     public Policy {
         stages = List.copyOf(stages);

@@ -35,7 +35,7 @@ public final class PolicyCompiler {
         GatesSpec gates = required(governing.gates(), raised);
         int tests = stages.stream().mapToInt(s -> s.tiers().size()).sum() * judge.testsPerTier(gates);
         double alpha = floors.rolloutAlpha() / Math.max(1, tests);
-        return new Policy(stages, gates, alpha, floors.bootstrap(), raised);
+        return new Policy(stages, gates, alpha, floors.bootstrap(), raised, governing.canaryLoad().replayRecent());
     }
 
     private StageSpec raise(StageSpec stage, int number, List<String> raised) {

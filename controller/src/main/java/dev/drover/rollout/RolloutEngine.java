@@ -1,6 +1,7 @@
 package dev.drover.rollout;
 
 import dev.drover.revision.Revision;
+import dev.drover.revision.RevisionSpec;
 import dev.drover.revision.RevisionStore;
 import dev.drover.service.Service;
 import dev.drover.service.ServiceStore;
@@ -39,6 +40,8 @@ public final class RolloutEngine {
     private final PolicyCompiler compiler;
     private final RolloutDecider decider;
     private final Evidence evidence;
+    private final CanaryLoad canaryLoad;
+    private final Runnable signal;
     private final Consumer<RolloutEvent> publish;
     private final String holder;
     private final Duration lease;
@@ -46,7 +49,8 @@ public final class RolloutEngine {
 
     public RolloutEngine(RolloutStore rollouts, TierStateStore tiers, RevisionStore revisions, ServiceStore services,
                          dev.drover.job.JobStore jobs, PolicyCompiler compiler, RolloutDecider decider,
-                         Consumer<RolloutEvent> publish, String holder, Duration lease, Clock clock) {
+                         Consumer<RolloutEvent> publish, Runnable signal, String holder, Duration lease,
+                         Clock clock) {
         this.rollouts = rollouts;
         this.tiers = tiers;
         this.revisions = revisions;
@@ -54,6 +58,8 @@ public final class RolloutEngine {
         this.compiler = compiler;
         this.decider = decider;
         this.evidence = new Evidence(jobs);
+        this.canaryLoad = new CanaryLoad(jobs);
+        this.signal = signal;
         this.publish = publish;
         this.holder = holder;
         this.lease = lease;
@@ -124,11 +130,22 @@ public final class RolloutEngine {
         StageRecord stage = rollouts.stages(rollout.id()).stream().filter(s -> s.stage() == rollout.stage())
                 .findFirst().orElseGet(() -> new StageRecord(rollout.id(), rollout.stage(),
                         rollout.policy().stage(rollout.stage()).tiers(), rollout.stageStartedAt(), null, null, List.of()));
-        List<String> newTiers = revisions.find(rollout.serviceId(), rollout.revision())
-                .map(r -> r.spec().tiers().stream().map(t -> t.name())
-                        .filter(t -> !current.containsKey(t) && !Moves.touched(rollout).contains(t)).toList())
-                .orElse(List.of());
-        Moves.step(rollout, step, stage, current, newTiers, fence, now).ifPresent(this::apply);
+        List<RevisionSpec.Tier> candidateTiers = revisions.find(rollout.serviceId(), rollout.revision())
+                .map(r -> r.spec().tiers()).orElse(List.of());
+        List<String> newTiers = candidateTiers.stream().map(RevisionSpec.Tier::name)
+                .filter(t -> !current.containsKey(t) && !Moves.touched(rollout).contains(t)).toList();
+        Optional<Transition> transition = Moves.step(rollout, step, stage, current, newTiers, fence, now);
+        transition.ifPresent(this::apply);
+        if (transition.isEmpty() || transition.get().stages().stream().allMatch(s -> s.endedAt() == null)) {
+            Map<String, Integer> gpus = new LinkedHashMap<>();
+            candidateTiers.forEach(t -> gpus.put(t.name(), t.gpus()));
+            int replays = canaryLoad.topUp(rollout, seen, gpus, now).size();
+            if (replays > 0) {
+                LOG.info("canary load: service={} rollout={} replays={} (stage {} is thin on real traffic)",
+                        rollout.serviceId(), rollout.id(), replays, rollout.stage() + 1);
+                signal.run();
+            }
+        }
     }
 
     private void apply(Transition transition) {

@@ -71,7 +71,7 @@ public class RolloutsFactory {
                                 ServiceStore services, JobStore jobs, PolicyCompiler compiler, Judge judge,
                                 WorkSignal signal, RolloutsConfig config, Clock clock) {
         return new RolloutEngine(rollouts, tiers, revisions, services, jobs, compiler, new RolloutDecider(judge),
-                publisher(signal), leaderId(config), config.lease(), clock);
+                publisher(signal), signal::signal, leaderId(config), config.lease(), clock);
     }
 
     @Singleton

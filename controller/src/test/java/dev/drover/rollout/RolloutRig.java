@@ -18,6 +18,7 @@ import dev.drover.service.Service;
 import dev.drover.service.ServiceOrigin;
 import dev.drover.service.ServiceSettings;
 import dev.drover.service.ServiceStore;
+import dev.drover.spec.CanaryLoadSpec;
 import dev.drover.spec.GatesSpec;
 import dev.drover.spec.StageSpec;
 import dev.drover.store.jooq.JooqCommitStore;
@@ -128,6 +129,13 @@ final class RolloutRig implements AutoCloseable {
                 "optional", false, tiers, stages, gates);
     }
 
+    /** The same spec with replayed canary load of the {@code recent} latest jobs. */
+    static RevisionSpec replaying(RevisionSpec s, int recent) {
+        return new RevisionSpec(s.command(), s.env(), s.secrets(), s.vcpus(), s.memoryBytes(), s.shmBytes(),
+                s.timeoutSeconds(), s.infraRetries(), s.codeRetries(), s.gpuMode(), s.network(), s.tiers(), s.stages(),
+                s.gates(), new CanaryLoadSpec(recent));
+    }
+
     static RevisionSpec.Stage stage(List<String> tiers, Duration bake, int minJobs, Duration deadline) {
         return RevisionSpec.Stage.of(new StageSpec(tiers, bake, minJobs, 0.5, deadline));
     }
@@ -193,7 +201,7 @@ final class RolloutRig implements AutoCloseable {
             jobs = crashable(JobStore.class, jobs);
         }
         return new RolloutEngine(store, tiers, revisions, services, jobs, new PolicyCompiler(floors, judge),
-                new RolloutDecider(judge), published::add, holder, Duration.ofSeconds(30), clock);
+                new RolloutDecider(judge), published::add, () -> { }, holder, Duration.ofSeconds(30), clock);
     }
 
     void restart() {

@@ -38,6 +38,9 @@ public final class JooqJobStore implements JobStore {
                 .set(JOB.REQUIRES_GPU, j.requiresGpu())
                 .set(JOB.PINNED_REVISION, j.pinnedRevision())
                 .set(JOB.TIER, j.tier())
+                .set(JOB.REVISION, j.revision())
+                .set(JOB.ARM, j.arm() == null ? null : j.arm().wireName())
+                .set(JOB.REPLAY_OF, j.replayOf())
                 .set(JOB.STATUS, j.status().wireName())
                 .set(JOB.REASON, j.reason())
                 .set(JOB.SUBMITTED_AT, toColumn(j.submittedAt()))
@@ -53,6 +56,19 @@ public final class JooqJobStore implements JobStore {
     public List<Job> list(long serviceId, int limit) {
         return dsl.selectFrom(JOB).where(JOB.SERVICE_ID.eq(serviceId)).orderBy(JOB.SUBMITTED_AT.desc(), JOB.ID.desc())
                 .limit(limit).fetch(JooqJobStore::toJob);
+    }
+
+    @Override
+    public List<Job> recentSubmitted(long serviceId, int limit) {
+        return dsl.selectFrom(JOB).where(JOB.SERVICE_ID.eq(serviceId).and(JOB.REPLAY_OF.isNull())
+                        .and(JOB.PINNED_REVISION.isNull()))
+                .orderBy(JOB.SUBMITTED_AT.desc(), JOB.ID.desc()).limit(limit).fetch(JooqJobStore::toJob);
+    }
+
+    @Override
+    public List<Job> queuedReplays(long serviceId) {
+        return dsl.selectFrom(JOB).where(JOB.SERVICE_ID.eq(serviceId).and(JOB.REPLAY_OF.isNotNull())
+                .and(JOB.STATUS.eq(JobStatus.QUEUED.wireName()))).fetch(JooqJobStore::toJob);
     }
 
     @Override
@@ -219,7 +235,8 @@ public final class JooqJobStore implements JobStore {
         return new Job(r.getId(), r.getServiceId(), Json.map(r.getParams()), r.getRequiresGpu(), r.getPinnedRevision(),
                 r.getTier(), r.getRevision(), r.getArm() == null ? null : Arm.parse(r.getArm()),
                 JobStatus.parse(r.getStatus()), r.getReason(), r.getAttempts(), r.getInfraFailures(), r.getCodeFailures(),
-                r.getCancelRequested(), fromColumn(r.getSubmittedAt()), fromColumn(r.getFinishedAt()), r.getVersion());
+                r.getCancelRequested(), fromColumn(r.getSubmittedAt()), fromColumn(r.getFinishedAt()), r.getVersion(),
+                r.getReplayOf());
     }
 
     private static Attempt toAttempt(AttemptRecord r) {

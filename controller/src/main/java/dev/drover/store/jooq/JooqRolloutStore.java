@@ -164,6 +164,9 @@ public final class JooqRolloutStore implements RolloutStore {
             }
             change.reroute().ifPresent(revision -> TierWrites.reroute(t, change.serviceId(), revision));
             change.cancel().ifPresent(revision -> TierWrites.cancelRunning(t, change.serviceId(), revision));
+            if (change.stages().stream().anyMatch(s -> s.endedAt() != null)) {
+                TierWrites.cancelQueuedReplays(t, change.serviceId());
+            }
             List<RolloutEvent> stored = new ArrayList<>();
             for (RolloutEvent e : change.events()) {
                 stored.add(insertEvent(t, e));

@@ -47,6 +47,16 @@ final class TierWrites {
                 .execute();
     }
 
+    /** Replays still queued when their stage ended are not needed any more: they end cancelled, never run. */
+    static void cancelQueuedReplays(DSLContext t, long serviceId) {
+        t.update(JOB).set(JOB.STATUS, JobStatus.CANCELLED.wireName())
+                .set(JOB.REASON, "a replay no longer needed: its stage ended before it ran")
+                .set(JOB.FINISHED_AT, DSL.currentOffsetDateTime()).set(JOB.VERSION, JOB.VERSION.plus(1))
+                .where(JOB.SERVICE_ID.eq(serviceId).and(JOB.STATUS.eq(JobStatus.QUEUED.wireName()))
+                        .and(JOB.REPLAY_OF.isNotNull()))
+                .execute();
+    }
+
     /** Running jobs on {@code revision} (not pinned ones) are cancelled: their agents stop them. */
     static void cancelRunning(DSLContext t, long serviceId, int revision) {
         t.update(JOB).set(JOB.CANCEL_REQUESTED, true).set(JOB.VERSION, JOB.VERSION.plus(1))

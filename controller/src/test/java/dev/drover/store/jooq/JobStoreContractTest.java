@@ -56,7 +56,7 @@ class JobStoreContractTest {
 
     private Job queued(String id) {
         Job job = new Job(id, serviceId, Map.of("K", "v"), false, null, "main", null, null, JobStatus.QUEUED, null, 0, 0, 0,
-                false, T0, null, 1);
+                false, T0, null, 1, null);
         jobs.insert(List.of(job));
         return jobs.find(id).orElseThrow();
     }

@@ -1,0 +1,91 @@
+package dev.drover.rollout;
+
+import dev.drover.job.Arm;
+import dev.drover.job.Job;
+import dev.drover.job.JobStatus;
+import dev.drover.job.JobStore;
+import dev.drover.judge.ArmEvidence;
+import dev.drover.spec.StageSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replayed canary load ({@code canaryLoad: { replayRecent: N }}): while a stage is thin on real traffic,
+ * the parameters of the service's N most recent submitted jobs are submitted again to each of the
+ * stage's tiers, on the candidate arm and on the baseline arm alike (the same parameters in the same
+ * order on both, so the arms stay comparable). Each arm of each tier is topped up until it has the
+ * stage's minimum of successful jobs, counting what already runs or waits, with a few replays queued
+ * at a time so real work is not pushed back, and never more than {@link #CEILING} times the minimum in
+ * all (a candidate that keeps failing is the judge's to stop, not the replays'). Replays are jobs like
+ * any other: judged, costed and logged, marked with the job they repeat. Queued replays end when their
+ * stage does.
+ */
+final class CanaryLoad {
+    /** Replays waiting in the queue per tier and arm, at most. */
+    static final int QUEUED_PER_ARM = 3;
+    /** Finished, running and queued jobs per tier and arm beyond which no replay is added: this times minJobs. */
+    static final int CEILING = 3;
+
+    private final JobStore jobs;
+
+    CanaryLoad(JobStore jobs) {
+        this.jobs = jobs;
+    }
+
+    /**
+     * The replays this pass adds (already stored).
+     *
+     * @param seen       the stage's evidence per tier, as the judge read it this pass
+     * @param tierGpus   GPUs per job on each tier (a GPU job is only replayed on a GPU tier)
+     */
+    List<Job> topUp(Rollout rollout, Map<String, TierEvidence> seen, Map<String, Integer> tierGpus, Instant now) {
+        int recent = rollout.policy().replayRecent();
+        if (recent <= 0 || rollout.state() != RolloutState.RUNNING || rollout.promoteThrough() >= rollout.stage()) {
+            return List.of();
+        }
+        List<Job> pool = jobs.recentSubmitted(rollout.serviceId(), recent);
+        if (pool.isEmpty()) {
+            return List.of();
+        }
+        List<Job> queued = jobs.queuedReplays(rollout.serviceId());
+        StageSpec stage = rollout.policy().stage(rollout.stage());
+        List<Job> added = new ArrayList<>();
+        for (String tier : stage.tiers()) {
+            TierEvidence evidence = seen.get(tier);
+            boolean gpuTier = tierGpus.getOrDefault(tier, 0) > 0;
+            List<Job> fit = pool.stream().filter(j -> gpuTier || !j.requiresGpu()).toList();
+            if (evidence == null || fit.isEmpty()) {
+                continue;
+            }
+            added.addAll(arm(rollout, tier, Arm.CANDIDATE, evidence.candidate(), fit, queued, stage.minJobs(), now));
+            if (evidence.baseline().isPresent()) {
+                added.addAll(arm(rollout, tier, Arm.BASELINE, evidence.baseline().get(), fit, queued, stage.minJobs(),
+                        now));
+            }
+        }
+        if (!added.isEmpty()) {
+            jobs.insert(added);
+        }
+        return added;
+    }
+
+    private static List<Job> arm(Rollout rollout, String tier, Arm arm, ArmEvidence evidence, List<Job> pool,
+                                 List<Job> queued, int minJobs, Instant now) {
+        int waiting = (int) queued.stream().filter(j -> tier.equals(j.tier()) && j.arm() == arm
+                && j.revision() != null && j.revision() == evidence.revision()).count();
+        int live = evidence.running().size() + waiting;
+        int missing = minJobs - evidence.succeeded().size() - live;
+        int room = CEILING * minJobs - evidence.finished().size() - live;
+        int count = Math.min(Math.min(missing, room), QUEUED_PER_ARM - waiting);
+        List<Job> replays = new ArrayList<>();
+        int next = evidence.finished().size() + live; // the same sources in the same order on both arms
+        for (int i = 0; i < count; i++) {
+            Job source = pool.get((next + i) % pool.size());
+            replays.add(new Job(Job.newId(), rollout.serviceId(), source.params(), source.requiresGpu(), null, tier,
+                    evidence.revision(), arm, JobStatus.QUEUED, null, 0, 0, 0, false, now, null, 1, source.id()));
+        }
+        return replays;
+    }
+}
