@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             TokenCommand.class,
             AuditCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Drover {

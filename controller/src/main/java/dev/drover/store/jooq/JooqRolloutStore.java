@@ -162,11 +162,11 @@ public final class JooqRolloutStore implements RolloutStore {
                 t.update(DEPLOY_LOCK).setNull(DEPLOY_LOCK.LEASE_HOLDER).setNull(DEPLOY_LOCK.LEASE_EXPIRES_AT)
                         .where(DEPLOY_LOCK.SERVICE_ID.eq(change.serviceId())).execute();
             }
-            change.reroute().ifPresent(revision -> TierWrites.reroute(t, change.serviceId(), revision));
-            change.cancel().ifPresent(revision -> TierWrites.cancelRunning(t, change.serviceId(), revision));
             if (change.stages().stream().anyMatch(s -> s.endedAt() != null)) {
                 TierWrites.cancelQueuedReplays(t, change.serviceId());
             }
+            change.reroute().ifPresent(revision -> TierWrites.reroute(t, change.serviceId(), revision));
+            change.cancel().ifPresent(revision -> TierWrites.cancelRunning(t, change.serviceId(), revision));
             List<RolloutEvent> stored = new ArrayList<>();
             for (RolloutEvent e : change.events()) {
                 stored.add(insertEvent(t, e));
