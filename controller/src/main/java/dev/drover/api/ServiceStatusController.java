@@ -61,7 +61,7 @@ public class ServiceStatusController {
                 shown.map(RolloutViews.RolloutView::of).orElse(null), queued,
                 shown.filter(r -> r.state().inFlight())
                         .map(r -> ServiceStatusView.StageProgress.of(r, evidence.ofStage(r), now)).orElse(null),
-                judged.map(s -> s.stage() + 1).orElse(0),
+                judged.map(s -> s.stage() + 1).orElse(0), judged.map(StageRecord::outcome).orElse(null),
                 judged.map(s -> s.verdicts().stream().map(RolloutViews.TierVerdictView::of).toList()).orElse(List.of()));
     }
 }

@@ -18,10 +18,12 @@ import java.util.Map;
  * @param queued       rollouts queued behind the one shown
  * @param stage        null unless the rollout is in flight (running or paused)
  * @param verdictStage the stage (from 1) the verdicts were given in; 0 when there are none yet
+ * @param stageOutcome how that stage ended ({@code passed}, {@code promoted} by a person, {@code failed},
+ *                     {@code stopped}); null while it runs
  * @param verdicts     the latest verdict of each tier and gate of that stage
  */
 record ServiceStatusView(String service, Instant at, RolloutViews.LockView lock, List<DeployController.TierView> tiers,
-                         RolloutViews.RolloutView rollout, int queued, StageProgress stage, int verdictStage,
+                         RolloutViews.RolloutView rollout, int queued, StageProgress stage, int verdictStage, String stageOutcome,
                          List<RolloutViews.TierVerdictView> verdicts) {
 
     /**
