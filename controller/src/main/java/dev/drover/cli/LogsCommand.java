@@ -1,5 +1,6 @@
 package dev.drover.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = {"drover logs JOB [--attempt N]: the whole log of a job's attempt (default the latest).",
-            "drover logs build|test COMMIT [--follow]: the build or test log of a commit's newest build."})
+            "drover logs build|test COMMIT [--follow]: the build or test log of a commit's newest build.",
+            "With --output json: one document with the whole log (with --follow, once the build is done)."})
 public class LogsCommand extends ApiCommand {
     @Parameters(index = "0", paramLabel = "JOB|build|test")
     String part;
@@ -28,8 +30,12 @@ public class LogsCommand extends ApiCommand {
     @Override
     int run(ApiClient client, PrintWriter out) {
         if (part.startsWith("j-") && commit == null) {
-            out.print(client.getText("api/v1/jobs/" + part + "/logs" + (attempt == null ? "" : "?attempt=" + attempt)));
-            out.flush();
+            String log = client.getText("api/v1/jobs/" + part + "/logs" + (attempt == null ? "" : "?attempt=" + attempt));
+            if (!printedAsJson(out, JsonNodeFactory.instance.objectNode().put("job", part).put("attempt", attempt)
+                    .put("log", log))) {
+                out.print(log);
+                out.flush();
+            }
             return ExitCodes.OK;
         }
         if ((!part.equals("build") && !part.equals("test")) || commit == null) {
@@ -37,13 +43,18 @@ public class LogsCommand extends ApiCommand {
         }
         String path = "api/v1/commits/" + commit;
         int printed = 0;
+        boolean json = connection.output == Output.Format.json;
         while (true) {
             String text = client.getText(path + "/logs/" + part);
-            out.print(text.substring(Math.min(printed, text.length())));
-            out.flush();
+            if (!json) {
+                out.print(text.substring(Math.min(printed, text.length())));
+                out.flush();
+            }
             printed = text.length();
             String status = client.get(path).path("build").path("status").asText("");
             if (!follow || status.equals("green") || status.equals("failed") || status.isEmpty()) {
+                printedAsJson(out, JsonNodeFactory.instance.objectNode().put("commit", commit).put("part", part)
+                        .put("status", status.isEmpty() ? null : status).put("log", text));
                 return ExitCodes.OK;
             }
             pause();

@@ -8,22 +8,34 @@ import dev.drover.judge.ArmEvidence;
 import dev.drover.judge.Sample;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Reads a stage's evidence from the job records: per tier, the attempts dispatched since the stage
  * started, on the candidate arm (the rollout's revision) and on the baseline arm (the tier's stable
- * revision before the rollout). Pinned jobs and cancelled attempts are not judged.
+ * revision before the rollout). Pinned jobs and cancelled attempts are not judged. The engine judges
+ * what it reads; the API shows the same reading as a stage's progress.
  */
-final class Evidence {
+public final class Evidence {
     private final JobStore jobs;
 
-    Evidence(JobStore jobs) {
+    public Evidence(JobStore jobs) {
         this.jobs = jobs;
     }
 
-    TierEvidence of(Rollout rollout, String tier) {
+    /** Each tier of the rollout's current stage, in the stage's order. */
+    public Map<String, TierEvidence> ofStage(Rollout rollout) {
+        Map<String, TierEvidence> seen = new LinkedHashMap<>();
+        for (String tier : rollout.policy().stage(rollout.stage()).tiers()) {
+            seen.put(tier, of(rollout, tier));
+        }
+        return seen;
+    }
+
+    public TierEvidence of(Rollout rollout, String tier) {
         List<Attempt> attempts = jobs.attemptsOnTier(rollout.serviceId(), tier, rollout.stageStartedAt());
         int baseline = rollout.baselines().getOrDefault(tier, 0);
         ArmEvidence candidate = arm(attempts, Arm.CANDIDATE, rollout.revision());
