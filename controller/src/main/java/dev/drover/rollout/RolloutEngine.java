@@ -11,6 +11,7 @@ import dev.drover.tier.TierStateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,8 +122,8 @@ public final class RolloutEngine {
     private void advance(Rollout rollout, long fence) {
         Instant now = clock.instant();
         Map<String, TierState> current = Stables.byTier(tiers.list(rollout.serviceId()));
-        RolloutDecider.Step step = decider.decide(rollout, rollouts.lock(rollout.serviceId()), evidence.ofStage(rollout),
-                now);
+        Map<String, TierEvidence> seen = evidence.ofStage(rollout);
+        RolloutDecider.Step step = decider.decide(rollout, rollouts.lock(rollout.serviceId()), seen, now);
         StageRecord stage = rollouts.stages(rollout.id()).stream().filter(s -> s.stage() == rollout.stage())
                 .findFirst().orElseGet(() -> new StageRecord(rollout.id(), rollout.stage(),
                         rollout.policy().stage(rollout.stage()).tiers(), rollout.stageStartedAt(), null, null, List.of()));
