@@ -52,7 +52,8 @@ public final class BuildQueue {
         }
         for (CommitStatus status : List.of(CommitStatus.BUILDING, CommitStatus.TESTING)) {
             for (Commit commit : commits.withStatus(status)) {
-                commits.setStatus(commit.id(), CommitStatus.QUEUED, "queued again after a controller restart", commit.requested());
+                commits.setStatus(commit.id(), CommitStatus.QUEUED, "queued again after a controller restart",
+                        commit.requested(), clock.instant());
             }
         }
     }
@@ -92,7 +93,7 @@ public final class BuildQueue {
         }
         Commit newest = queued.get(0);
         for (Commit older : queued.subList(1, queued.size())) {
-            commits.setStatus(older.id(), CommitStatus.BATCHED, "batched into " + newest.sha(), false);
+            commits.setStatus(older.id(), CommitStatus.BATCHED, "batched into " + newest.sha(), false, clock.instant());
             LOG.info("commit batched: service={} sha={} into={}", service.name(), older.sha(), newest.sha());
         }
         return Optional.of(newest);
@@ -108,7 +109,7 @@ public final class BuildQueue {
         if (status == CommitStatus.INVALID || status == CommitStatus.BUILDING || status == CommitStatus.TESTING) {
             throw new IllegalArgumentException("commit " + sha + " is " + status.wireName() + ": it cannot be built now");
         }
-        commits.setStatus(commit.get().id(), CommitStatus.QUEUED, "requested", true);
+        commits.setStatus(commit.get().id(), CommitStatus.QUEUED, "requested", true, clock.instant());
         return true;
     }
 }

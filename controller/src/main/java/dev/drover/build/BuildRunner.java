@@ -52,7 +52,7 @@ public final class BuildRunner {
     /** Runs the whole build; never throws: a failure is recorded on the build and the commit. */
     public Build run(Service service, Commit commit) {
         Build build = builds.start(service.id(), commit.id(), clock.instant());
-        commits.setStatus(commit.id(), CommitStatus.BUILDING, "build " + build.id(), commit.requested());
+        commits.setStatus(commit.id(), CommitStatus.BUILDING, "build " + build.id(), commit.requested(), clock.instant());
         LiveLog buildLog = new LiveLog(settings.logLimit(), text -> builds.buildLog(build.id(), text), clock);
         try {
             ServiceSpec spec = spec(service, commit);
@@ -62,7 +62,8 @@ public final class BuildRunner {
             String imageRef = push(service, commit, build, imageId, buildLog);
             Revision revision = revisions.create(service.id(), commit.id(), imageRef, RevisionSpec.of(spec), clock.instant());
             builds.finish(build.id(), BuildStatus.GREEN, imageRef, null, clock.instant());
-            commits.setStatus(commit.id(), CommitStatus.GREEN, "revision " + revision.number(), commit.requested());
+            commits.setStatus(commit.id(), CommitStatus.GREEN, "revision " + revision.number(), commit.requested(),
+                    clock.instant());
             LOG.info("build green: service={} sha={} revision={} image={}", service.name(), commit.sha(),
                     revision.number(), imageRef);
         } catch (BuildFailure e) {
@@ -114,7 +115,7 @@ public final class BuildRunner {
 
     private void runTest(Service service, Commit commit, Build build, String imageId, TestSpec test) {
         builds.status(build.id(), BuildStatus.TESTING);
-        commits.setStatus(commit.id(), CommitStatus.TESTING, "build " + build.id(), commit.requested());
+        commits.setStatus(commit.id(), CommitStatus.TESTING, "build " + build.id(), commit.requested(), clock.instant());
         LiveLog log = new LiveLog(settings.logLimit(), text -> builds.testLog(build.id(), text), clock);
         ImageEngine.TestResult result = engine.test(imageId, test.command(), test.timeout(), log::append);
         log.flush();
@@ -145,7 +146,7 @@ public final class BuildRunner {
     private void fail(Service service, Commit commit, Build build, LiveLog log, String why) {
         builds.buildLog(build.id(), log.text());
         builds.finish(build.id(), BuildStatus.FAILED, null, why, clock.instant());
-        commits.setStatus(commit.id(), CommitStatus.FAILED, why, commit.requested());
+        commits.setStatus(commit.id(), CommitStatus.FAILED, why, commit.requested(), clock.instant());
         LOG.info("build failed: service={} sha={} why={}", service.name(), commit.sha(), why.lines().findFirst().orElse(""));
     }
 

@@ -7,7 +7,10 @@ import java.util.Optional;
 /** Where commits are recorded. */
 public interface CommitStore {
 
-    /** Records the commit unless it already is; true when it was new. Never records a commit twice. */
+    /**
+     * Records the commit unless it already is; true when it was new. Never records a commit twice. An
+     * invalid commit's {@link CommitNews event} is stored in the same transaction.
+     */
     boolean record(long serviceId, SeenCommit commit, CommitStatus status, String statusDetail, Instant now);
 
     boolean isRecorded(long serviceId, String sha);
@@ -28,6 +31,10 @@ public interface CommitStore {
     /** Every commit with this status, of every service. */
     List<Commit> withStatus(CommitStatus status);
 
-    /** Sets the status and its detail; {@code requested} marks a commit a person asked to have built. */
-    void setStatus(long commitId, CommitStatus status, String statusDetail, boolean requested);
+    /**
+     * Sets the status and its detail; {@code requested} marks a commit a person asked to have built. When the
+     * status is news (building, green, failed, invalid) its {@link CommitNews event} is stored in the same
+     * transaction.
+     */
+    void setStatus(long commitId, CommitStatus status, String statusDetail, boolean requested, Instant now);
 }

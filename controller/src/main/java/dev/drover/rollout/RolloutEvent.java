@@ -3,8 +3,14 @@ package dev.drover.rollout;
 import java.time.Instant;
 import java.util.Locale;
 
-/** Something that happened to a service's rollouts or lock; stored with the change, published after commit. */
-public record RolloutEvent(long id, long serviceId, Long rolloutId, Kind kind, String message, Instant at) {
+/**
+ * Something that happened to a service's rollouts, lock or commits; stored with the change, published
+ * after commit, and read back by notifications ({@code dev.drover.notify}).
+ *
+ * @param commitSha the commit a {@code commit-*} event is about (full sha); null for the others
+ */
+public record RolloutEvent(long id, long serviceId, Long rolloutId, Kind kind, String message, Instant at,
+                           String commitSha) {
 
     /** What happened. */
     public enum Kind {
@@ -18,7 +24,15 @@ public record RolloutEvent(long id, long serviceId, Long rolloutId, Kind kind, S
         ABORTED,
         SUPERSEDED,
         LOCKED,
-        UNLOCKED;
+        UNLOCKED,
+        /** A commit's build started (a commit status of {@code pending}). */
+        COMMIT_BUILDING,
+        /** A commit built and tested green: it is a revision. */
+        COMMIT_GREEN,
+        /** A commit's build, test or push failed. */
+        COMMIT_FAILED,
+        /** A commit's {@code drover.yaml} is missing or wrong. */
+        COMMIT_INVALID;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -31,6 +45,16 @@ public record RolloutEvent(long id, long serviceId, Long rolloutId, Kind kind, S
 
     /** An event not yet stored. */
     public static RolloutEvent of(long serviceId, Long rolloutId, Kind kind, String message, Instant at) {
-        return new RolloutEvent(0, serviceId, rolloutId, kind, message, at);
+        return new RolloutEvent(0, serviceId, rolloutId, kind, message, at, null);
+    }
+
+    /** A commit's event, not yet stored. */
+    public static RolloutEvent ofCommit(long serviceId, String commitSha, Kind kind, String message, Instant at) {
+        return new RolloutEvent(0, serviceId, null, kind, message, at, commitSha);
+    }
+
+    /** With the id the store gave it. */
+    public RolloutEvent stored(long newId) {
+        return new RolloutEvent(newId, serviceId, rolloutId, kind, message, at, commitSha);
     }
 }

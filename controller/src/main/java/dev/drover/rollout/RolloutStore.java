@@ -32,6 +32,12 @@ public interface RolloutStore {
     /** The service's events after {@code afterId}, oldest first. */
     List<RolloutEvent> events(long serviceId, long afterId, int limit);
 
+    /** Every service's events (rollouts, locks and commits) after {@code afterId}, oldest first. */
+    List<RolloutEvent> eventsAfter(long afterId, int limit);
+
+    /** The id of the newest event of any service; 0 when there is none. */
+    long lastEventId();
+
     /** The service's lock (a free one if it was never locked). */
     DeployLock lock(long serviceId);
 

@@ -9,7 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** {@code sha256=<hex HMAC-SHA256 of the body>} signatures, compared in constant time. */
-final class Hmac {
+public final class Hmac {
     private static final String PREFIX = "sha256=";
 
     private Hmac() {
@@ -38,7 +38,7 @@ final class Hmac {
         }
     }
 
-    static String sign(SecretText secret, byte[] body) {
+    public static String sign(SecretText secret, byte[] body) {
         return PREFIX + HexFormat.of().formatHex(sha256(secret, body));
     }
 }

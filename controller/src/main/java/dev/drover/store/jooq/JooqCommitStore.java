@@ -5,6 +5,7 @@ import static dev.drover.store.jooq.Timestamps.toColumn;
 import static dev.drover.store.jooq.schema.Tables.GIT_COMMIT;
 
 import dev.drover.commit.Commit;
+import dev.drover.commit.CommitNews;
 import dev.drover.commit.CommitStatus;
 import dev.drover.commit.CommitStore;
 import dev.drover.commit.SeenCommit;
@@ -24,7 +25,18 @@ public final class JooqCommitStore implements CommitStore {
 
     @Override
     public boolean record(long serviceId, SeenCommit c, CommitStatus status, String statusDetail, Instant now) {
-        return dsl.insertInto(GIT_COMMIT)
+        return dsl.transactionResult(tx -> {
+            boolean fresh = insert(tx.dsl(), serviceId, c, status, statusDetail, now);
+            if (fresh && status == CommitStatus.INVALID) {
+                CommitNews.of(serviceId, c, status, statusDetail, now).ifPresent(e -> EventRows.insert(tx.dsl(), e));
+            }
+            return fresh;
+        });
+    }
+
+    private static boolean insert(DSLContext t, long serviceId, SeenCommit c, CommitStatus status, String statusDetail,
+                                  Instant now) {
+        return t.insertInto(GIT_COMMIT)
                 .set(GIT_COMMIT.SERVICE_ID, serviceId)
                 .set(GIT_COMMIT.SHA, c.sha())
                 .set(GIT_COMMIT.PARENTS, String.join(" ", c.parents()))
@@ -87,14 +99,24 @@ public final class JooqCommitStore implements CommitStore {
     }
 
     @Override
-    public void setStatus(long commitId, CommitStatus status, String statusDetail, boolean requested) {
-        dsl.update(GIT_COMMIT)
-                .set(GIT_COMMIT.STATUS, status.wireName())
-                .set(GIT_COMMIT.STATUS_DETAIL, Text.clip(statusDetail, 8000))
-                .set(GIT_COMMIT.REQUESTED, requested)
-                .set(GIT_COMMIT.VERSION, GIT_COMMIT.VERSION.plus(1))
-                .where(GIT_COMMIT.ID.eq(commitId))
-                .execute();
+    public void setStatus(long commitId, CommitStatus status, String statusDetail, boolean requested, Instant now) {
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            t.update(GIT_COMMIT)
+                    .set(GIT_COMMIT.STATUS, status.wireName())
+                    .set(GIT_COMMIT.STATUS_DETAIL, Text.clip(statusDetail, 8000))
+                    .set(GIT_COMMIT.REQUESTED, requested)
+                    .set(GIT_COMMIT.VERSION, GIT_COMMIT.VERSION.plus(1))
+                    .where(GIT_COMMIT.ID.eq(commitId))
+                    .execute();
+            t.selectFrom(GIT_COMMIT).where(GIT_COMMIT.ID.eq(commitId)).fetchOptional().map(JooqCommitStore::toCommit)
+                    .flatMap(c -> CommitNews.of(c.serviceId(), seen(c), status, statusDetail, now))
+                    .ifPresent(e -> EventRows.insert(t, e));
+        });
+    }
+
+    private static SeenCommit seen(Commit c) {
+        return new SeenCommit(c.sha(), c.parents(), c.authorName(), c.authorEmail(), c.message(), c.committedAt());
     }
 
     private static Commit toCommit(GitCommitRecord r) {

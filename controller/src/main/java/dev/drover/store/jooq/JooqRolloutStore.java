@@ -59,7 +59,7 @@ public final class JooqRolloutStore implements RolloutStore {
                     .set(ROLLOUT.UPDATED_AT, toColumn(now))
                     .set(ROLLOUT.VERSION, 1L)
                     .returning().fetchSingle();
-            insertEvent(t, RolloutEvent.of(serviceId, r.getId(), RolloutEvent.Kind.REQUESTED, (automatic ? "automatic" : by)
+            EventRows.insert(t, RolloutEvent.of(serviceId, r.getId(), RolloutEvent.Kind.REQUESTED, (automatic ? "automatic" : by)
                     + " requested a rollout of revision " + revision + (reason == null ? "" : ": " + reason)
                     + (forced ? " (forced past a lock)" : ""), now));
             return toRollout(r);
@@ -103,9 +103,19 @@ public final class JooqRolloutStore implements RolloutStore {
     @Override
     public List<RolloutEvent> events(long serviceId, long afterId, int limit) {
         return dsl.selectFrom(ROLLOUT_EVENT).where(ROLLOUT_EVENT.SERVICE_ID.eq(serviceId).and(ROLLOUT_EVENT.ID.gt(afterId)))
-                .orderBy(ROLLOUT_EVENT.ID).limit(limit)
-                .fetch(r -> new RolloutEvent(r.getId(), r.getServiceId(), r.getRolloutId(),
-                        RolloutEvent.Kind.parse(r.getKind()), r.getMessage(), fromColumn(r.getAt())));
+                .orderBy(ROLLOUT_EVENT.ID).limit(limit).fetch(EventRows::toEvent);
+    }
+
+    @Override
+    public List<RolloutEvent> eventsAfter(long afterId, int limit) {
+        return dsl.selectFrom(ROLLOUT_EVENT).where(ROLLOUT_EVENT.ID.gt(afterId)).orderBy(ROLLOUT_EVENT.ID).limit(limit)
+                .fetch(EventRows::toEvent);
+    }
+
+    @Override
+    public long lastEventId() {
+        Long last = dsl.select(DSL.max(ROLLOUT_EVENT.ID)).from(ROLLOUT_EVENT).fetchSingle().value1();
+        return last == null ? 0 : last;
     }
 
     @Override
@@ -169,7 +179,7 @@ public final class JooqRolloutStore implements RolloutStore {
             change.cancel().ifPresent(revision -> TierWrites.cancelRunning(t, change.serviceId(), revision));
             List<RolloutEvent> stored = new ArrayList<>();
             for (RolloutEvent e : change.events()) {
-                stored.add(insertEvent(t, e));
+                stored.add(EventRows.insert(t, e));
             }
             return stored;
         });
@@ -211,17 +221,6 @@ public final class JooqRolloutStore implements RolloutStore {
                 .set(ROLLOUT_STAGE.OUTCOME, s.outcome())
                 .set(ROLLOUT_STAGE.VERDICTS, RolloutJson.verdicts(s.verdicts()))
                 .execute();
-    }
-
-    private static RolloutEvent insertEvent(DSLContext t, RolloutEvent e) {
-        long id = t.insertInto(ROLLOUT_EVENT)
-                .set(ROLLOUT_EVENT.SERVICE_ID, e.serviceId())
-                .set(ROLLOUT_EVENT.ROLLOUT_ID, e.rolloutId())
-                .set(ROLLOUT_EVENT.KIND, e.kind().wireName())
-                .set(ROLLOUT_EVENT.MESSAGE, Text.clip(e.message(), 4000))
-                .set(ROLLOUT_EVENT.AT, toColumn(e.at()))
-                .returning(ROLLOUT_EVENT.ID).fetchSingle().getId();
-        return new RolloutEvent(id, e.serviceId(), e.rolloutId(), e.kind(), e.message(), e.at());
     }
 
     /** The service's lock row, locked for this transaction (created on first use). */
