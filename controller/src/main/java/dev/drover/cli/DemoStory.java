@@ -142,9 +142,10 @@ final class DemoStory {
         JsonNode events = api.get("api/v1/services/" + SERVICE + "/events?after=" + eventCursor + "&limit=200");
         for (JsonNode e : events) {
             eventCursor = Math.max(eventCursor, e.path("id").asLong());
+            String kind = e.path("kind").asText();
             boolean ours = e.path("rolloutId").isNull() || e.path("rolloutId").asLong() == rolloutId;
-            if (ours && !e.path("kind").asText().equals("requested")) {
-                out.printf("    %-13s %s%n", e.path("kind").asText(), e.path("message").asText());
+            if (ours && !kind.equals("requested") && !kind.startsWith("commit-")) { // the commit queue has its own line
+                out.printf("    %-13s %s%n", kind, e.path("message").asText());
             }
         }
         out.flush();

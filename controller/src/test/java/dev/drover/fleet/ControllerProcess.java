@@ -22,12 +22,19 @@ final class ControllerProcess {
     private final Map<String, String> settings;
     private final Path log;
     private final int port;
+    private final List<String> args = new ArrayList<>();
     private Process process;
 
     ControllerProcess(int port, Map<String, String> settings, Path log) {
         this.port = port;
         this.settings = settings;
         this.log = log;
+    }
+
+    /** Arguments for {@code drover server} (e.g. {@code --config FILE}). */
+    ControllerProcess withArgs(String... more) {
+        args.addAll(List.of(more));
+        return this;
     }
 
     String url() {
@@ -42,6 +49,7 @@ final class ControllerProcess {
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-Ddrover.http.port=" + port, "-Ddrover.http.host=127.0.0.1", "-cp",
                 System.getProperty("java.class.path"), "dev.drover.cli.Drover", "server"));
+        command.addAll(args);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HttpClient http = HttpClient.newHttpClient();
