@@ -3,8 +3,15 @@ package dev.drover.rollout;
 /** What the decider wants done with a rollout in flight. */
 public sealed interface Decision {
 
-    /** Nothing to change but the note: still baking, collecting evidence, or held by a lock. */
-    record Hold(String note) implements Decision {
+    /**
+     * Nothing to change but the note: still baking, collecting evidence, or held by a lock.
+     *
+     * @param held a stage that passed is held back (by a lock, or for manual approval): people are told once
+     */
+    record Hold(String note, boolean held) implements Decision {
+        public Hold(String note) {
+            this(note, false);
+        }
     }
 
     /** The stage reached its deadline without enough evidence: stop promoting and tell people. */

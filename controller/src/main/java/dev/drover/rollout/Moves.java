@@ -62,6 +62,9 @@ final class Moves {
                 return Optional.empty();
             }
             t.save(rollout.withNote(hold.note(), now)).stage(judged);
+            if (hold.held() && !hold.note().equals(rollout.note())) { // still running, but people should know
+                t.event(RolloutEvent.of(service, id, RolloutEvent.Kind.PAUSED, hold.note(), now));
+            }
         } else if (decision instanceof Decision.Pause pause) {
             t.save(rollout.withState(RolloutState.PAUSED, pause.note(), now)).stage(judged)
                     .event(RolloutEvent.of(service, id, RolloutEvent.Kind.PAUSED, pause.note(), now));

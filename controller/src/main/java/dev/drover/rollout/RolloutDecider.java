@@ -60,10 +60,10 @@ public final class RolloutDecider {
         boolean allPass = verdicts.stream().allMatch(v -> v.state() == VerdictState.PASS);
         if (allPass && baked.compareTo(stage.bake()) >= 0) {
             if (lock.locked()) {
-                return new Decision.Hold(number + " passed; promotion held: " + lock.describe());
+                return new Decision.Hold(number + " passed; promotion held: " + lock.describe(), true);
             }
             if (rollout.policy().gates().manualApproval().enabled()) {
-                return new Decision.Hold(number + " passed its gates; waiting for drover promote (manual approval)");
+                return new Decision.Hold(number + " passed its gates; waiting for drover promote (manual approval)", true);
             }
             return new Decision.Pass(false, number + " passed: " + summary(verdicts));
         }

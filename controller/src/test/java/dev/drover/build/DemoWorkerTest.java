@@ -34,7 +34,10 @@ class DemoWorkerTest {
             assertThat(build.testLog()).contains("self-test ok");
             assertThat(f.revisions.find(f.service.id(), 1)).hasValueSatisfying(r -> {
                 assertThat(r.spec().command()).containsExactly("sh", "/app/work.sh");
-                assertThat(r.spec().env()).containsEntry("DURATION", "5");
+                assertThat(r.spec().env()).containsEntry("DURATION", "2");
+                assertThat(r.spec().tiers()).extracting(t -> t.name())
+                        .containsExactly("canary-gpu", "canary-spot", "c1", "c2", "c3");
+                assertThat(r.spec().canaryLoad().replayRecent()).isEqualTo(20);
             });
         }
     }

@@ -56,6 +56,8 @@ class LockScenarioTest {
             assertThat(held.state()).isEqualTo(RolloutState.RUNNING);
             assertThat(held.stage()).as("judged, but not promoted").isZero();
             assertThat(held.note()).contains("promotion held").contains("grace").contains("queue backlog");
+            assertThat(rig.events()).filteredOn(e -> e.kind() == RolloutEvent.Kind.PAUSED).singleElement()
+                    .satisfies(e -> assertThat(e.message()).contains("passed; promotion held").contains("grace"));
             assertThat(rig.rollouts.find(queued.id()).orElseThrow().state()).isEqualTo(RolloutState.QUEUED);
             assertThatThrownBy(() -> rig.deploy(third)).isInstanceOfSatisfying(Refusal.class, r -> {
                 assertThat(r.locked()).isTrue();
