@@ -136,11 +136,16 @@ public class DemoCommand extends ApiCommand {
     private static void printNext(PrintWriter out) {
         out.println();
         out.println(END + " Try next:");
-        out.println("  ./drover status demo --verbose           each tier, the last rollout and the judge's evidence");
-        out.println("  ./drover jobs demo                        the jobs; replays are marked (replay)");
-        out.println("  ./drover audit                            who did what");
-        out.println("  ./drover unlock demo --reason \"seen it\"     clear the rollback's lock");
-        out.println("  ./drover rollback demo --to 1 --reason \"try it\"   on-call's one command");
+        String[][] next = {
+            {"./drover status demo --verbose", "each tier, the last rollout and every gate's evidence"},
+            {"./drover jobs demo", "the jobs; replays are marked (replay)"},
+            {"./drover audit", "who did what"},
+            {"./drover unlock demo", "clear the rollback's lock"},
+            {"./drover rollback demo --to 1 --reason \"try it\"", "on-call's one command"},
+        };
+        for (String[] line : next) {
+            out.printf("  %-50s %s%n", line[0], line[1]);
+        }
         out.flush();
     }
 
