@@ -17,6 +17,8 @@ import java.util.List;
  * @param falseRollbackBudget      the chance of rolling back a good revision that a whole rollout may take
  * @param bootstrapMaxFailureRate  a first revision (no baseline) fails above this code-failure rate
  * @param bootstrapMaxInfraFailureRate a first revision fails above this infrastructure-failure rate
+ * @param judge                    {@code fixed-horizon} (one look per gate at minJobs) or {@code sequential}
+ *                                 (anytime-valid, after every job)
  */
 @ConfigurationProperties("drover.rollouts")
 public record RolloutsConfig(
@@ -28,5 +30,6 @@ public record RolloutsConfig(
         @Bindable(defaultValue = "") List<String> requiredGates,
         @Bindable(defaultValue = "0.05") double falseRollbackBudget,
         @Bindable(defaultValue = "0.2") double bootstrapMaxFailureRate,
-        @Bindable(defaultValue = "0.5") double bootstrapMaxInfraFailureRate) {
+        @Bindable(defaultValue = "0.5") double bootstrapMaxInfraFailureRate,
+        @Bindable(defaultValue = "fixed-horizon") String judge) {
 }

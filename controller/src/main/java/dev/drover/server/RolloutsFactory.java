@@ -3,6 +3,7 @@ package dev.drover.server;
 import dev.drover.job.JobStore;
 import dev.drover.job.WorkSignal;
 import dev.drover.judge.FixedHorizonJudge;
+import dev.drover.judge.SequentialJudge;
 import dev.drover.judge.Judge;
 import dev.drover.judge.JudgeInput;
 import dev.drover.revision.RevisionStore;
@@ -43,8 +44,13 @@ public class RolloutsFactory {
     }
 
     @Singleton
-    Judge judge() {
-        return new FixedHorizonJudge();
+    Judge judge(RolloutsConfig config) {
+        return switch (config.judge() == null ? "" : config.judge().trim()) {
+            case "fixed-horizon" -> new FixedHorizonJudge();
+            case "sequential" -> new SequentialJudge();
+            default -> throw new IllegalArgumentException("drover.rollouts.judge is '" + config.judge()
+                    + "': use fixed-horizon or sequential");
+        };
     }
 
     @Singleton

@@ -10,6 +10,7 @@ import dev.drover.job.sim.ControllerSide;
 import dev.drover.job.sim.Run;
 import dev.drover.job.sim.SimulatedBackend;
 import dev.drover.judge.FixedHorizonJudge;
+import dev.drover.judge.Judge;
 import dev.drover.judge.JudgeInput;
 import dev.drover.revision.GreenRevisions;
 import dev.drover.revision.RevisionSpec;
@@ -76,6 +77,7 @@ final class RolloutRig implements AutoCloseable {
     private RolloutEngine engine;
     private Behaviour behaviour;
     private double jobsPerSecond = 1;
+    private Judge judge = new FixedHorizonJudge();
     private Floors floors = new Floors(Duration.ZERO, 1, java.util.Set.of(), 0.05,
             new JudgeInput.BootstrapLimits(0.2, 0.5));
 
@@ -168,6 +170,13 @@ final class RolloutRig implements AutoCloseable {
         return this;
     }
 
+    /** The judge the engine asks (the fixed-horizon one unless a test says otherwise). */
+    RolloutRig judging(Judge next) {
+        judge = next;
+        engine = null;
+        return this;
+    }
+
     RolloutRig jobsPerSecond(double rate) {
         jobsPerSecond = rate;
         return this;
@@ -187,7 +196,6 @@ final class RolloutRig implements AutoCloseable {
     }
 
     private RolloutEngine newEngine(String holder, DSLContext dsl, boolean crashable) {
-        var judge = new FixedHorizonJudge();
         RolloutStore store = new JooqRolloutStore(dsl);
         TierStateStore tiers = new JooqTierStateStore(dsl);
         RevisionStore revisions = new JooqRevisionStore(dsl);

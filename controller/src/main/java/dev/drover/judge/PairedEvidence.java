@@ -1,0 +1,59 @@
+package dev.drover.judge;
+
+import org.apache.commons.math3.special.Beta;
+
+/**
+ * An anytime-valid, one-sided test on discordant pairs. The i-th candidate job is paired with the i-th
+ * baseline job; a pair where only the candidate had the event (failed, ran longer than tolerance x its
+ * partner, ...) counts {@code up}, one where only the baseline did counts {@code down}, others carry no
+ * information. Given a discordant pair, "the candidate's side" is a coin with bias theta; under the null
+ * hypothesis (candidate odds of the event at most {@code tolerance} times the baseline's) theta is at
+ * most {@code theta0 = tolerance / (1 + tolerance)}.
+ *
+ * <p>The evidence is a Bayes factor: the likelihood of the labels averaged over a Beta(a, b) prior
+ * restricted to theta above theta0, divided by their likelihood at theta0. For every theta above theta0
+ * the likelihood ratio against theta0 is a non-negative supermartingale under any null theta (its
+ * expected factor per pair is at most 1), so their mixture is one too, and by Ville's inequality it
+ * ever reaches {@code 1 / alpha} with probability at most alpha, however often it is looked at. That is
+ * what lets the judge decide after every job.
+ */
+final class PairedEvidence {
+    private final double theta0;
+    private final double a;
+    private final double b;
+    private final double logPrior;
+
+    PairedEvidence(double tolerance, double a, double b) {
+        if (!(tolerance > 0) || !(a > 0) || !(b > 0)) {
+            throw new IllegalArgumentException("tolerance and prior parameters must be above 0");
+        }
+        this.theta0 = tolerance / (1 + tolerance);
+        this.a = a;
+        this.b = b;
+        this.logPrior = Beta.logBeta(a, b) + Math.log(upperMass(a, b));
+    }
+
+    /** Uniform prior over the alternative: theta between theta0 and 1. */
+    static PairedEvidence of(double tolerance) {
+        return new PairedEvidence(tolerance, 1, 1);
+    }
+
+    double theta0() {
+        return theta0;
+    }
+
+    /** The log of the Bayes factor after {@code up} candidate-only and {@code down} baseline-only pairs. */
+    double logFactor(int up, int down) {
+        double mass = upperMass(up + a, down + b);
+        if (mass <= 0) {
+            return Double.NEGATIVE_INFINITY; // the data sit far below theta0: no evidence against the null at all
+        }
+        return Beta.logBeta(up + a, down + b) + Math.log(mass) - logPrior - up * Math.log(theta0)
+                - down * Math.log1p(-theta0);
+    }
+
+    /** P(theta > theta0) under Beta(alpha, beta): 1 - I_theta0(alpha, beta) = I_(1 - theta0)(beta, alpha). */
+    private double upperMass(double alpha, double beta) {
+        return Beta.regularizedBeta(1 - theta0, beta, alpha);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.drover.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.drover.judge.JudgeInput.BootstrapLimits;
+import dev.drover.spec.GatesSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sequential judge asked after every completed job, on simulated stages: it stays within its
+ * false-rollback bound under continuous monitoring (also when the arms fail at different times), and
+ * catches a large regression long before a fixed horizon would look.
+ */
+class SequentialJudgeTest {
+    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+    private static final String TIER = "canary-spot";
+    private static final BootstrapLimits LIMITS = new BootstrapLimits(0.2, 0.5);
+
+    private final SequentialJudge judge = new SequentialJudge();
+
+    @Test
+    void theEvidenceIsABayesFactorThatStartsAtOneAndGrowsWithCandidateOnlyPairs() {
+        PairedEvidence even = PairedEvidence.of(1);
+        assertThat(even.theta0()).isEqualTo(0.5);
+        assertThat(even.logFactor(0, 0)).isCloseTo(0, within(1e-12));
+        // uniform prior on (1/2, 1): BF(k, 0) = 2^(k+1) (1 - 2^-(k+1)) / (k + 1)
+        assertThat(Math.exp(even.logFactor(12, 0))).isCloseTo((Math.pow(2, 13) - 1) / 13, within(1e-6));
+        assertThat(even.logFactor(20, 20)).isNegative();
+        assertThat(PairedEvidence.of(1.5).theta0()).isCloseTo(0.6, within(1e-12));
+        assertThat(PairedEvidence.of(1.5).logFactor(12, 0)).isLessThan(even.logFactor(12, 0));
+    }
+
+    @Test
+    void identicalArmsLookedAtAfterEveryPairRarelyReachTheBound() {
+        SplittableRandom random = new SplittableRandom(42);
+        double alpha = 0.05;
+        int reps = 2000;
+        int rejected = 0;
+        for (int rep = 0; rep < reps; rep++) {
+            int up = 0;
+            int down = 0;
+            for (int pair = 0; pair < 600; pair++) {
+                boolean c = random.nextDouble() < 0.05;
+                boolean b = random.nextDouble() < 0.05;
+                up += c && !b ? 1 : 0;
+                down += b && !c ? 1 : 0;
+                if (PairedEvidence.of(1).logFactor(up, down) >= Math.log(1 / alpha)) {
+                    rejected++;
+                    break;
+                }
+            }
+        }
+        // Ville: at most alpha over the whole sequence; 3 Monte-Carlo standard errors of slack
+        assertThat((double) rejected / reps).isLessThanOrEqualTo(alpha + 3 * Math.sqrt(alpha * (1 - alpha) / reps));
+    }
+
+    @Test
+    void armsThatFailAtDifferentTimesWithEqualRatesAreNotRolledBack() {
+        int reps = 150;
+        int rolledBack = 0;
+        for (int rep = 0; rep < reps; rep++) {
+            Stage stage = new Stage(new SplittableRandom(1000 + rep), 0.1, 0.1, 1.0, Duration.ofMinutes(1),
+                    Duration.ofMinutes(20));
+            rolledBack += stage.watch(judge, 120, 0.01).rolledBack() ? 1 : 0;
+        }
+        // each replication is judged after every completed job; the bound is alpha = 1% per rollout
+        assertThat(rolledBack).as("false rollbacks in %d rollouts", reps).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aCandidateFailingMuchMoreOftenIsRolledBackEarlyWithTheEvidenceInWords() {
+        Stage stage = new Stage(new SplittableRandom(7), 0.30, 0.02, 1.0, Duration.ofMinutes(5), Duration.ofMinutes(5));
+        Watched watched = stage.watch(judge, 400, 0.002);
+
+        assertThat(watched.rolledBack()).isTrue();
+        assertThat(watched.pairs()).as("pairs judged when it rolled back").isLessThan(100);
+        GateVerdict failures = watched.verdict().gates().get(0);
+        assertThat(failures.gate()).isEqualTo("failureRate");
+        assertThat(failures.state()).isEqualTo(VerdictState.FAIL);
+        assertThat(failures.statistic()).isGreaterThanOrEqualTo(failures.threshold());
+        assertThat(failures.threshold()).isCloseTo(500, within(1e-9));
+        assertThat(failures.sentence()).startsWith("candidate fails ").contains(" as often as baseline on " + TIER)
+                .contains("evidence").contains(">= 500 needed");
+    }
+
+    @Test
+    void aSlowerCandidateThatFailsNoMoreIsCaughtByTheDurationGateNotTheFailureGate() {
+        Stage stage = new Stage(new SplittableRandom(11), 0.02, 0.02, 1.6, Duration.ofMinutes(5), Duration.ofMinutes(5));
+        Watched watched = stage.watch(judge, 400, 0.002);
+
+        assertThat(watched.rolledBack()).isTrue();
+        TierVerdict verdict = watched.verdict();
+        assertThat(verdict.gates()).filteredOn(g -> g.state() == VerdictState.FAIL).extracting(GateVerdict::gate)
+                .contains("duration").doesNotContain("failureRate");
+        assertThat(verdict.gates().stream().filter(g -> g.gate().equals("duration")).findFirst().orElseThrow().sentence())
+                .contains("runs longer than 1.20x baseline on " + TIER);
+    }
+
+    @Test
+    void aGoodCandidatePassesOnceTheStagesPairsAreIn() {
+        Stage stage = new Stage(new SplittableRandom(3), 0.02, 0.02, 1.0, Duration.ofMinutes(5), Duration.ofMinutes(5));
+        Watched watched = stage.watch(judge, 60, 0.002);
+
+        assertThat(watched.rolledBack()).isFalse();
+        assertThat(watched.verdict().state()).isEqualTo(VerdictState.PASS);
+        assertThat(watched.verdict().gates()).allSatisfy(g -> assertThat(g.sentence()).contains("< 500"));
+    }
+
+    @Test
+    void aJobStillRunningHoldsBackThePairsDispatchedAfterIt() {
+        Sample early = new Sample(T0, Sample.Kind.SUCCEEDED, 1000L, 1L << 20, 0.01);
+        Sample late = new Sample(T0.plusSeconds(60), Sample.Kind.CODE_FAILURE, null, 1L << 20, 0.01);
+        ArmEvidence cand = new ArmEvidence(2, List.of(early, late), List.of());
+        ArmEvidence base = new ArmEvidence(1, List.of(early), List.of(T0.plusSeconds(30)));
+
+        Pairs pairs = Pairs.of(cand, base, s -> s.kind().judged());
+
+        assertThat(pairs.size()).isEqualTo(1);
+        assertThat(pairs.waiting()).isEqualTo(1);
+    }
+
+    /** One simulated stage: jobs every minute, half to each arm, failing and succeeding after their own times. */
+    private record Stage(SplittableRandom random, double candidateFailRate, double baselineFailRate, double slower,
+                         Duration candidateFailsAfter, Duration baselineFailsAfter) {
+
+        /** Judges after every completed job until it rolls back or each arm has {@code minJobs} pairs judged. */
+        Watched watch(SequentialJudge judge, int minJobs, double alpha) {
+            List<Job> jobs = new ArrayList<>();
+            for (int i = 0; i < minJobs * 4; i++) {
+                boolean candidate = random.nextBoolean();
+                boolean fails = random.nextDouble() < (candidate ? candidateFailRate : baselineFailRate);
+                Instant start = T0.plus(Duration.ofMinutes(i));
+                double minutes = 10 * Math.exp(0.5 * random.nextGaussian()) * (candidate ? slower : 1);
+                Duration runs = fails ? (candidate ? candidateFailsAfter : baselineFailsAfter)
+                        : Duration.ofMillis((long) (minutes * 60_000));
+                jobs.add(new Job(candidate, start, start.plus(runs), fails, runs.toMillis()));
+            }
+            List<Job> byEnd = jobs.stream().sorted(Comparator.comparing(Job::end)).toList();
+            TierVerdict verdict = null;
+            for (Job ended : byEnd) {
+                verdict = judge.judge(input(jobs, ended.end(), minJobs, alpha));
+                int pairs = verdict.gates().get(0).candidate().n();
+                if (verdict.state() == VerdictState.FAIL) {
+                    return new Watched(true, pairs, verdict);
+                }
+                if (verdict.state() == VerdictState.PASS) {
+                    return new Watched(false, pairs, verdict);
+                }
+            }
+            return new Watched(false, 0, verdict);
+        }
+
+        private JudgeInput input(List<Job> jobs, Instant now, int minJobs, double alpha) {
+            return new JudgeInput(TIER, GatesSpec.DEFAULT, minJobs, alpha, arm(jobs, true, now, 2),
+                    Optional.of(arm(jobs, false, now, 1)), LIMITS);
+        }
+
+        private static ArmEvidence arm(List<Job> jobs, boolean candidate, Instant now, int revision) {
+            List<Sample> finished = new ArrayList<>();
+            List<Instant> running = new ArrayList<>();
+            for (Job j : jobs) {
+                if (j.candidate() != candidate || j.start().isAfter(now)) {
+                    continue;
+                }
+                if (j.end().isAfter(now)) {
+                    running.add(j.start());
+                } else {
+                    finished.add(new Sample(j.start(), j.fails() ? Sample.Kind.CODE_FAILURE : Sample.Kind.SUCCEEDED,
+                            j.fails() ? null : j.millis(), 200L << 20, j.millis() / 3_600_000.0));
+                }
+            }
+            return new ArmEvidence(revision, finished, running);
+        }
+    }
+
+    private record Job(boolean candidate, Instant start, Instant end, boolean fails, long millis) {
+    }
+
+    private record Watched(boolean rolledBack, int pairs, TierVerdict verdict) {
+    }
+}
