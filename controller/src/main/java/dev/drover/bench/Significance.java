@@ -1,6 +1,5 @@
 package dev.drover.bench;
 
-import java.util.Arrays;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
@@ -28,43 +27,6 @@ final class Significance {
         }
         double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / nc + 1.0 / nb));
         return ((double) xc / nc - (double) xb / nb) / se;
-    }
-
-    /**
-     * Mann-Whitney's z for "candidate values larger": the normal approximation with the tie correction
-     * and a continuity correction of 1/2. The arrays are read up to {@code nc} and {@code nb}, not changed.
-     */
-    static double mannWhitneyZ(double[] cand, int nc, double[] base, int nb) {
-        double[] x = Arrays.copyOf(cand, nc);
-        double[] y = Arrays.copyOf(base, nb);
-        Arrays.sort(x);
-        Arrays.sort(y);
-        int i = 0;
-        int j = 0;
-        long ranked = 0;
-        double rankSum = 0;
-        double ties = 0;
-        while (i < nc || j < nb) {
-            double v = i < nc && (j >= nb || x[i] <= y[j]) ? x[i] : y[j];
-            int ci = 0;
-            while (i < nc && x[i] == v) {
-                i++;
-                ci++;
-            }
-            int bj = 0;
-            while (j < nb && y[j] == v) {
-                j++;
-                bj++;
-            }
-            long t = ci + bj;
-            rankSum += ci * (ranked + (t + 1) / 2.0);
-            ranked += t;
-            ties += (double) t * t * t - t;
-        }
-        double n = nc + nb;
-        double u = rankSum - nc * (nc + 1.0) / 2;
-        double variance = (double) nc * nb / 12 * ((n + 1) - ties / (n * (n - 1)));
-        return variance <= 0 ? 0 : (u - (double) nc * nb / 2 - 0.5) / Math.sqrt(variance);
     }
 
     static double upperP(double z) {
