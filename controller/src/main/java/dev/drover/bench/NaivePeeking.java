@@ -12,7 +12,7 @@ final class NaivePeeking implements Procedure {
 
     NaivePeeking(Design design) {
         this.design = design;
-        this.nextLook = design.peekEvery();
+        this.nextLook = Math.min(design.peekEvery(), design.cap());
     }
 
     @Override
@@ -20,7 +20,7 @@ final class NaivePeeking implements Procedure {
         if (!arms.add(job) || arms.perArm() < nextLook) {
             return Decision.CONTINUE;
         }
-        nextLook += design.peekEvery();
+        nextLook = Math.min(nextLook + design.peekEvery(), design.cap()); // the last look is at the cap
         return arms.fixedLook(design.alphaPerGate(), arms.perArm() >= design.cap() ? Decision.PROMOTE
                 : Decision.CONTINUE);
     }

@@ -49,7 +49,7 @@ final class Replication {
                 }
                 Decision d = procedures[p].completed(job);
                 if (d.decided()) {
-                    verdicts[p] = verdict(d, candidateJobs, now, failed);
+                    verdicts[p] = verdict(d, candidateJobs, Math.min(candidateJobs, baselineJobs), now, failed);
                     open--;
                 }
             }
@@ -59,16 +59,17 @@ final class Replication {
         }
         for (int p = 0; p < k; p++) {
             if (verdicts[p] == null) {
-                verdicts[p] = new Verdict(Verdict.Kind.NONE, null, candidateJobs, now, failed);
+                verdicts[p] = new Verdict(Verdict.Kind.NONE, null, candidateJobs,
+                        Math.min(candidateJobs, baselineJobs), now, failed);
             }
         }
         return verdicts;
     }
 
-    private static Verdict verdict(Decision d, int candidateJobs, double now, int failed) {
+    private static Verdict verdict(Decision d, int candidateJobs, int perArm, double now, int failed) {
         if (d instanceof Decision.Rollback r) {
-            return new Verdict(Verdict.Kind.ROLLBACK, r.gate(), candidateJobs, now, failed);
+            return new Verdict(Verdict.Kind.ROLLBACK, r.gate(), candidateJobs, perArm, now, failed);
         }
-        return new Verdict(Verdict.Kind.PROMOTE, null, candidateJobs, now, failed);
+        return new Verdict(Verdict.Kind.PROMOTE, null, candidateJobs, perArm, now, failed);
     }
 }

@@ -10,7 +10,8 @@ import java.util.function.ToDoubleFunction;
  *
  * @param rollback        share of replications rolled back by the cap (a false rollback where the scenario
  *                        must promote)
- * @param within          share rolled back within 1, 2 and 3 x N_FH candidate jobs
+ * @param within          share rolled back within 1, 2 and 3 x N_FH judged jobs per arm (the smaller arm's)
+ * @param medianJobs      median canary (candidate) judged jobs run before a rollback; p90Jobs likewise
  * @param failureGate     share of the rollbacks made by the failure-rate gate
  * @param failedJobs      mean candidate code failures suffered before a rollback
  * @param verdictHours    median hours to any verdict
@@ -29,7 +30,7 @@ public record Summary(String procedure, int reps, double rollback, double rollba
         double[] within = new double[3];
         for (int k = 1; k <= 3; k++) {
             int limit = k * nfh;
-            within[k - 1] = share(v, x -> x.kind() == Verdict.Kind.ROLLBACK && x.candidateJobs() <= limit);
+            within[k - 1] = share(v, x -> x.kind() == Verdict.Kind.ROLLBACK && x.perArmJobs() <= limit);
         }
         double[] jobs = sorted(rolled, Verdict::candidateJobs);
         return new Summary(procedure, n, rollback, se(rollback, n), within,
