@@ -3,9 +3,10 @@ package dev.drover.bench;
 /**
  * Kayenta-like: at 3 cumulative looks (N_FH/3, 2 N_FH/3, N_FH judged jobs per arm), a two-sided test at
  * 98% confidence per metric (two-proportion z on code failures, Mann-Whitney on durations); a look fails
- * when a metric differs significantly in the harmful direction (so one-sided 1% per look and metric;
- * over 3 looks and 2 metrics this stays within the 5% budget). Rolls back at the first failing look,
- * promotes after the third.
+ * when a metric differs significantly in the harmful direction (so one-sided 1% per look and metric).
+ * Kayenta's own setting, not derived from the 5% budget: the Bonferroni bound over 3 looks and 2 metrics
+ * is 6%, but the cumulative looks are correlated, so the A/A rate it reaches is measured, not assumed.
+ * Rolls back at the first failing look, promotes after the third.
  */
 final class KayentaLike implements Procedure {
     static final int LOOKS = 3;

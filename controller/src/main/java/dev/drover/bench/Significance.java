@@ -29,10 +29,6 @@ final class Significance {
         return ((double) xc / nc - (double) xb / nb) / se;
     }
 
-    static double upperP(double z) {
-        return 1 - NORMAL.cumulativeProbability(z);
-    }
-
     static double criticalZ(double alpha) {
         return NORMAL.inverseCumulativeProbability(1 - alpha);
     }
