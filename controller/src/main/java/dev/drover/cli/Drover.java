@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             TokenCommand.class,
             AuditCommand.class,
             DemoCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Drover {
