@@ -10,11 +10,10 @@ import java.util.function.Function;
  * The procedures the benchmark knows, by name, in report order. Each factory makes a fresh instance for one
  * replication from the scenario's {@link Design}.
  *
- * <p>Drover's own sequential judge joins here: add
- * {@code register("drover", SequentialJudgeProcedure::new)} (first, so it leads the table) with a
- * {@link Procedure} adapter in {@code dev.drover.judge.sequential} or here.
+ * Drover's own sequential judge ({@link DroverSequential}) comes first, so it leads the table.
  */
 public final class Procedures {
+    public static final String DROVER = "drover-sequential";
     public static final String FIXED_HORIZON = "fixed-horizon";
     public static final String KAYENTA = "kayenta-like";
     public static final String ARGO = "argo-style";
@@ -23,6 +22,7 @@ public final class Procedures {
     private static final Map<String, Function<Design, Procedure>> FACTORIES = new LinkedHashMap<>();
 
     static {
+        register(DROVER, DroverSequential::new);
         register(FIXED_HORIZON, FixedHorizon::new);
         register(KAYENTA, KayentaLike::new);
         register(ARGO, ArgoStyle::new);

@@ -17,13 +17,13 @@ import org.apache.commons.math3.special.Beta;
  * ever reaches {@code 1 / alpha} with probability at most alpha, however often it is looked at. That is
  * what lets the judge decide after every job.
  */
-final class PairedEvidence {
+public final class PairedEvidence {
     private final double theta0;
     private final double a;
     private final double b;
     private final double logPrior;
 
-    PairedEvidence(double tolerance, double a, double b) {
+    public PairedEvidence(double tolerance, double a, double b) {
         if (!(tolerance > 0) || !(a > 0) || !(b > 0)) {
             throw new IllegalArgumentException("tolerance and prior parameters must be above 0");
         }
@@ -34,16 +34,16 @@ final class PairedEvidence {
     }
 
     /** Uniform prior over the alternative: theta between theta0 and 1. */
-    static PairedEvidence of(double tolerance) {
+    public static PairedEvidence of(double tolerance) {
         return new PairedEvidence(tolerance, 1, 1);
     }
 
-    double theta0() {
+    public double theta0() {
         return theta0;
     }
 
     /** The log of the Bayes factor after {@code up} candidate-only and {@code down} baseline-only pairs. */
-    double logFactor(int up, int down) {
+    public double logFactor(int up, int down) {
         double mass = upperMass(up + a, down + b);
         if (mass <= 0) {
             return Double.NEGATIVE_INFINITY; // the data sit far below theta0: no evidence against the null at all

@@ -11,11 +11,12 @@ import java.util.stream.Stream;
  * Candidate and baseline jobs paired by dispatch time, over the resolved prefix of the stage: the jobs
  * dispatched before the first one still running, on either arm.
  * <ul>
- *   <li>Walking the jobs in dispatch order, each arm's latest unpaired job waits; when both arms have
- *       one, they become a pair. With a 50/50 split neighbours pair up; with a small canary share each
- *       candidate job meets the baseline job just before it, and the older baseline jobs are left out.
- *       Which jobs pair depends on dispatch times only, never on outcomes, and partners run at about the
- *       same time, so a drift common to both arms does not look like a regression.</li>
+ *   <li>Walking the jobs in dispatch order ({@link PairStream}), unpaired jobs wait in order on their
+ *       arm (a few at most) and the oldest of each arm pair up. With a 50/50 split nearly every job
+ *       finds a partner; with a small canary share each candidate job meets a recent baseline job and
+ *       the older ones are left out. Which jobs pair depends on dispatch times only, never on outcomes,
+ *       and partners run at about the same time, so a drift common to both arms does not look like a
+ *       regression.</li>
  *   <li>A pair enters only once every job dispatched before it has ended. An arm whose jobs fail fast
  *       while the other's fail slowly therefore does not look worse early on; without this a test that
  *       looks often rolls back good versions.</li>
@@ -48,20 +49,12 @@ record Pairs(List<Sample> candidate, List<Sample> baseline, int waiting) {
         jobs.sort(Comparator.comparing((Tagged t) -> t.sample().dispatchedAt()).thenComparing(t -> !t.candidate()));
         List<Sample> c = new ArrayList<>();
         List<Sample> b = new ArrayList<>();
-        Sample waitingCandidate = null;
-        Sample waitingBaseline = null;
+        PairStream<Sample> stream = new PairStream<>();
         for (Tagged t : jobs) {
-            if (t.candidate()) {
-                waitingCandidate = t.sample();
-            } else {
-                waitingBaseline = t.sample();
-            }
-            if (waitingCandidate != null && waitingBaseline != null) {
-                c.add(waitingCandidate);
-                b.add(waitingBaseline);
-                waitingCandidate = null;
-                waitingBaseline = null;
-            }
+            stream.add(t.candidate(), t.sample()).ifPresent(pair -> {
+                c.add(pair.candidate());
+                b.add(pair.baseline());
+            });
         }
         return new Pairs(c, b, waiting);
     }

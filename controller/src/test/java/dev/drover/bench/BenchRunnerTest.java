@@ -23,6 +23,22 @@ class BenchRunnerTest {
     }
 
     @Test
+    void droversSequentialJudgeStaysWithinItsBoundWhenArmsFailAtDifferentTimesAndCatchesALargeRegression() {
+        List<Scenario> scenarios = ScenarioFile.parse("test", List.of(
+                "aa nfh=300",
+                "fail-timing nfh=300 failAfterCandidate=1 failAfterBaseline=20 p0=5%",
+                "r-5 expect=rollback nfh=300 r=5"));
+        var settings = new BenchRunner.Settings(300, 17, 2, List.of(Procedures.DROVER));
+        List<ScenarioResult> results = BenchRunner.run(scenarios, settings, new PrintWriter(new StringWriter()));
+
+        // looked at after every job, and still at most the budget (plus 3 Monte-Carlo standard errors)
+        double bound = 0.05 + 3 * Math.sqrt(0.05 * 0.95 / 300);
+        assertThat(results.get(0).summaries().get(0).rollback()).isLessThanOrEqualTo(bound);
+        assertThat(results.get(1).summaries().get(0).rollback()).isLessThanOrEqualTo(bound);
+        assertThat(results.get(2).summaries().get(0).rollback()).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
     void resultsDoNotDependOnTheThreadCount() {
         var one = new BenchRunner.Settings(40, 5, 1, Procedures.names());
         var two = new BenchRunner.Settings(40, 5, 2, Procedures.names());
