@@ -1,6 +1,8 @@
 package dev.drover.api;
 
 import dev.drover.job.JobStore;
+import dev.drover.revision.RevisionSpec;
+import dev.drover.revision.RevisionStore;
 import dev.drover.rollout.Evidence;
 import dev.drover.rollout.Rollout;
 import dev.drover.rollout.RolloutState;
@@ -8,6 +10,7 @@ import dev.drover.rollout.RolloutStore;
 import dev.drover.rollout.StageRecord;
 import dev.drover.service.Service;
 import dev.drover.service.Services;
+import dev.drover.tier.TierState;
 import dev.drover.tier.TierStateStore;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -31,16 +34,28 @@ public class ServiceStatusController {
     private final Services services;
     private final TierStateStore tiers;
     private final RolloutStore rollouts;
+    private final RevisionStore revisions;
     private final Evidence evidence;
     private final Clock clock;
 
-    public ServiceStatusController(Services services, TierStateStore tiers, RolloutStore rollouts, JobStore jobs,
-                                   Clock clock) {
+    public ServiceStatusController(Services services, TierStateStore tiers, RolloutStore rollouts,
+                                   RevisionStore revisions, JobStore jobs, Clock clock) {
         this.services = services;
         this.tiers = tiers;
         this.rollouts = rollouts;
+        this.revisions = revisions;
         this.evidence = new Evidence(jobs);
         this.clock = clock;
+    }
+
+    /** The tiers in the order of the newest revision's drover.yaml (the ladder), any others after them by name. */
+    private List<TierState> ladder(long serviceId) {
+        List<String> order = revisions.list(serviceId, 1).stream()
+                .flatMap(r -> r.spec().tiers().stream().map(RevisionSpec.Tier::name)).toList();
+        return tiers.list(serviceId).stream().sorted(Comparator.comparingInt((TierState t) -> {
+            int at = order.indexOf(t.tier());
+            return at < 0 ? Integer.MAX_VALUE : at;
+        }).thenComparing(TierState::tier)).toList();
     }
 
     @Get("/status")
@@ -57,7 +72,7 @@ public class ServiceStatusController {
         Optional<StageRecord> judged = shown.flatMap(r -> rollouts.stages(r.id()).stream()
                 .max(Comparator.comparingInt(StageRecord::stage)));
         return new ServiceStatusView(service.name(), now, RolloutViews.LockView.of(rollouts.lock(service.id())),
-                tiers.list(service.id()).stream().map(DeployController.TierView::of).toList(),
+                ladder(service.id()).stream().map(DeployController.TierView::of).toList(),
                 shown.map(RolloutViews.RolloutView::of).orElse(null), queued,
                 shown.filter(r -> r.state().inFlight())
                         .map(r -> ServiceStatusView.StageProgress.of(r, evidence.ofStage(r), now)).orElse(null),

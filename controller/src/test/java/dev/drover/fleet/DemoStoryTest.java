@@ -86,6 +86,8 @@ class DemoStoryTest {
         assertThat(code).as(story + "\n--- controller log ---\n" + tail(controller.log())).isZero();
         assertThat(story).contains("==> demo 1/3", "==> demo 2/3", "==> demo 3/3", "by Ada Lovelace", "by Bob Hacker",
                 "revision 2 is stable on every tier", "rolled-back", "That was the demo's story.");
+        assertThat(story).as("drover status lists the tiers in the ladder's order")
+                .containsPattern("(?s)\\ncanary-gpu +2 .*\\ncanary-spot +2 .*\\nc1 +2 .*\\nc2 +2 .*\\nc3 +2 ");
 
         JsonNode tiers = get("tiers");
         Map<String, JsonNode> byName = new HashMap<>();
