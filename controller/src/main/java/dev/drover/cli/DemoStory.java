@@ -106,7 +106,7 @@ final class DemoStory {
                     return revision.path("number").asInt();
                 }
             }
-            pause();
+            Polling.pause(poll);
         }
         out.println();
         throw new CliFailure(ExitCodes.FAILURE, "demo commit " + sha.substring(0, 7) + " is still " + last + " after "
@@ -131,7 +131,7 @@ final class DemoStory {
                     return rollout;
                 }
             }
-            pause();
+            Polling.pause(poll);
         }
         throw new CliFailure(ExitCodes.FAILURE, "the demo's rollout of revision " + revision + " did not end within "
                 + stepTimeout.toSeconds() + "s" + (rollout == null ? "" : ": " + RolloutText.line(rollout))
@@ -158,14 +158,5 @@ final class DemoStory {
             }
         }
         return null;
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(poll.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliFailure(ExitCodes.FAILURE, "interrupted");
-        }
     }
 }

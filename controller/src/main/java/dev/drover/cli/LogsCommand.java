@@ -2,6 +2,7 @@ package dev.drover.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.PrintWriter;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,16 +58,7 @@ public class LogsCommand extends ApiCommand {
                         .put("status", status.isEmpty() ? null : status).put("log", text));
                 return ExitCodes.OK;
             }
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliFailure(ExitCodes.FAILURE, "interrupted");
+            Polling.pause(Duration.ofSeconds(1));
         }
     }
 }

@@ -97,7 +97,7 @@ public class StatusCommand extends ApiCommand {
             if (!List.of("queued", "running", "paused").contains(rollout)) {
                 return rollout.isEmpty() || rollout.equals("succeeded") ? ExitCodes.OK : ExitCodes.FAILURE;
             }
-            pause();
+            Polling.pause(interval);
         }
     }
 
@@ -109,15 +109,6 @@ public class StatusCommand extends ApiCommand {
             ((ObjectNode) copy.get("stage")).remove("elapsedSeconds");
         }
         return copy;
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(interval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliFailure(ExitCodes.FAILURE, "interrupted");
-        }
     }
 
     private int controller(ApiClient client, PrintWriter out) {

@@ -28,6 +28,11 @@ public final class FixedHorizonJudge implements Judge {
 
     @Override
     public int testsPerTier(GatesSpec gates) {
+        return tests(gates);
+    }
+
+    /** The tests one tier runs: both failure rates, and each enabled value gate (the same for every judge here). */
+    static int tests(GatesSpec gates) {
         int tests = 2;
         tests += gates.duration().enabled() ? 1 : 0;
         tests += gates.memory().enabled() ? 1 : 0;

@@ -77,7 +77,7 @@ record Pairs(List<Sample> candidate, List<Sample> baseline, int waiting) {
     }
 
     /** How many of each side's jobs have the event. */
-    int events(List<Sample> side, Predicate<Sample> event) {
+    static int events(List<Sample> side, Predicate<Sample> event) {
         return (int) side.stream().filter(event).count();
     }
 

@@ -32,7 +32,7 @@ public final class SequentialJudge implements Judge {
 
     @Override
     public int testsPerTier(GatesSpec gates) {
-        return new FixedHorizonJudge().testsPerTier(gates);
+        return FixedHorizonJudge.tests(gates);
     }
 
     @Override
@@ -68,8 +68,8 @@ public final class SequentialJudge implements Judge {
     private static GateVerdict rate(String gate, String verb, String unit, JudgeInput in, double tolerance, Pairs pairs,
                                     Predicate<Sample> event) {
         int n = pairs.size();
-        int xc = pairs.events(pairs.candidate(), event);
-        int xb = pairs.events(pairs.baseline(), event);
+        int xc = Pairs.events(pairs.candidate(), event);
+        int xb = Pairs.events(pairs.baseline(), event);
         Pairs.Discordant d = pairs.discordant(event);
         double logEvidence = PairedEvidence.of(tolerance).logFactor(d.up(), d.down());
         ArmCount c = ArmCount.rate(n, xc);

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,11 +84,11 @@ public final class NotificationOutbox {
             return 0;
         }
         Set<Long> queued = store.queued(sink.name(), from);
-        Map<Long, String> names = new HashMap<>();
+        Lookups lookups = new Lookups();
         List<Notification.New> fresh = new ArrayList<>();
         for (RolloutEvent e : read) {
             if (sink.wants(e) && !queued.contains(e.id())) {
-                Notice notice = notice(e, names);
+                Notice notice = lookups.notice(e);
                 fresh.add(new Notification.New(sink.name(), e.id(), e.serviceId(), e.kind().wireName(),
                         sink.urlFor(notice.service(), e), Payloads.of(sink.format(), notice), clock.instant()));
             }
@@ -95,12 +96,19 @@ public final class NotificationOutbox {
         return store.queue(sink.name(), read.get(read.size() - 1).id(), fresh);
     }
 
-    private Notice notice(RolloutEvent e, Map<Long, String> names) {
-        if (!names.containsKey(e.serviceId())) {
-            services.list().forEach(s -> names.put(s.id(), s.name()));
+    /** What one batch of events reads once: service names, and each rollout's revision (a rollout has many events). */
+    private final class Lookups {
+        private final Map<Long, String> names = new HashMap<>();
+        private final Map<Long, Optional<Integer>> revisions = new HashMap<>();
+
+        Notice notice(RolloutEvent e) {
+            if (!names.containsKey(e.serviceId())) {
+                services.list().forEach(s -> names.put(s.id(), s.name()));
+            }
+            Integer revision = e.rolloutId() == null ? null : revisions.computeIfAbsent(e.rolloutId(),
+                    id -> events.find(id).map(Rollout::revision)).orElse(null);
+            return new Notice(e, names.getOrDefault(e.serviceId(), "service " + e.serviceId()), revision);
         }
-        Integer revision = e.rolloutId() == null ? null : events.find(e.rolloutId()).map(Rollout::revision).orElse(null);
-        return new Notice(e, names.getOrDefault(e.serviceId(), "service " + e.serviceId()), revision);
     }
 
     /** Sends the due notifications this controller can claim; returns how many it attempted. */

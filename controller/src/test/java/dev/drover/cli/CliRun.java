@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the CLI in this JVM with its output captured: the exit code, stdout and stderr. */
-record CliRun(int code, String out, String err) {
+public record CliRun(int code, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cli = Drover.commandLine();
@@ -19,7 +19,7 @@ record CliRun(int code, String out, String err) {
     }
 
     /** {@code args} against the controller at {@code server} with {@code token}. */
-    static CliRun against(String server, String token, String... args) {
+    public static CliRun against(String server, String token, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--server", server, "--token", token));
         return of(all.toArray(String[]::new));

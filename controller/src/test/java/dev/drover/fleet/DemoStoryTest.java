@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drover.build.TestDocker;
-import dev.drover.cli.Drover;
+import dev.drover.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,20 +68,18 @@ class DemoStoryTest {
                 "drover.access.admin-token-file", tokenFile.toString()), dir.resolve("controller.log"))
                 .withArgs("--config", DEMO.resolve("controller.yml").toString()).start();
         token = Files.readString(tokenFile).strip();
-        String agentToken = cli("token", "create", "--name", "demo-agent", "--role", "agent", "--reason", "demo test")
-                .lines().filter(l -> l.startsWith("drv_")).findFirst().orElseThrow();
+        CliRun created = CliRun.against(controller.url(), token, "token", "create", "--name", "demo-agent", "--role",
+                "agent", "--reason", "demo test");
+        assertThat(created.code()).as(created.err()).isZero();
+        String agentToken = created.out().lines().filter(l -> l.startsWith("drv_")).findFirst().orElseThrow();
         agent = new AgentProcess("demo-agent", agentToken, controller.url(), dir.resolve("agent"),
                 List.of("--network", "host")).start();
 
-        StringWriter told = new StringWriter();
-        var demo = Drover.commandLine();
-        demo.setOut(new PrintWriter(told, true));
-        demo.setErr(new PrintWriter(told, true));
-        int code = demo.execute("demo", "--state", state.toString(), "--exit-after-story", "--step-timeout", "8m",
-                "--server", controller.url(), "--token", token);
+        CliRun demo = CliRun.against(controller.url(), token, "demo", "--state", state.toString(),
+                "--exit-after-story", "--step-timeout", "8m");
 
-        String story = told.toString();
-        assertThat(code).as(story + "\n--- controller log ---\n" + tail(controller.log())).isZero();
+        String story = demo.out() + demo.err();
+        assertThat(demo.code()).as(story + "\n--- controller log ---\n" + tail(controller.log())).isZero();
         assertThat(story).contains("==> demo 1/3", "==> demo 2/3", "==> demo 3/3", "by Ada Lovelace", "by Bob Hacker",
                 "revision 2 is stable on every tier", "rolled-back", "That was the demo's story.");
         assertThat(story).as("drover status lists the tiers in the ladder's order")
@@ -115,16 +111,6 @@ class DemoStoryTest {
             }
         }
         assertThat(tiersThatRanRevision3).isNotEmpty().isSubsetOf("canary-gpu", "canary-spot");
-    }
-
-    private String cli(String... args) {
-        StringWriter out = new StringWriter();
-        var cli = Drover.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", controller.url(), "--token", token));
-        assertThat(cli.execute(all.toArray(String[]::new))).as(out.toString()).isZero();
-        return out.toString();
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
