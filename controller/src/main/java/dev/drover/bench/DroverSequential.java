@@ -1,7 +1,10 @@
 package dev.drover.bench;
 
+import dev.drover.judge.Mark;
+import dev.drover.judge.MarkTrail;
 import dev.drover.judge.PairStream;
 import dev.drover.judge.PairedEvidence;
+import dev.drover.judge.QuantileBlocks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,78 +12,134 @@ import java.util.Map;
 
 /**
  * Drover's sequential judge ({@link dev.drover.judge.SequentialJudge}) as a benchmark procedure, job by
- * job: the same pairing ({@link PairStream} over the resolved prefix: a job enters once every job
- * dispatched before it has ended) and the same evidence ({@link PairedEvidence}) on the failure-rate and
- * duration gates, at tolerance 1 (the benchmark's null is "no worse"), each at alpha / 2. It rolls back
- * as soon as a gate's evidence reaches 2 / alpha and promotes at the fixed schedule: N_FH pairs.
+ * job, with the same parts: attempts paired in dispatch order ({@link PairStream}), each pair marked per
+ * test ({@link Mark}, still-running jobs at their worst) and the evidence read from a {@link MarkTrail}.
+ * The failure-rate gate gets alpha / 2; the duration gate's alpha / 2 is split between its quantiles, the
+ * median (pairs) and p95 (blocks of {@link QuantileBlocks#size} pairs), as a {@code drover.yaml} with the
+ * default {@code quantiles: [0.5, 0.95]} does. Tolerance 1: the benchmark's null is "no worse". It rolls
+ * back as soon as a test's evidence reaches its bound and promotes at the fixed schedule: once N_FH pairs
+ * of judged jobs have ended.
  */
 final class DroverSequential implements Procedure {
+    static final double[] QUANTILES = {0.5, 0.95};
+
     private final Design design;
-    private final double bound;
-    private final PairedEvidence evidence = PairedEvidence.of(1);
-    private final List<Job> byDispatch = new ArrayList<>();
-    private final List<Boolean> candidateAt = new ArrayList<>();
-    private final Map<Integer, Integer> position = new HashMap<>();
-    private final PairStream<Job> stream = new PairStream<>();
-    private int resolved;
-    private int pairs;
-    private int failUp;
-    private int failDown;
-    private int slowUp;
-    private int slowDown;
+    private final double failureBound;
+    private final double durationBound;
+    private final PairStream<Dispatch> stream = new PairStream<>();
+    private final Map<Integer, Integer> pairOf = new HashMap<>();
+    private final List<Dispatch[]> pairs = new ArrayList<>();
+    private final Map<Integer, Job> ended = new HashMap<>();
+    private final MarkTrail failures = new MarkTrail(PairedEvidence.forRates(1));
+    private final MarkTrail[] durations = new MarkTrail[QUANTILES.length];
+    private final int[] blockSizes = new int[QUANTILES.length];
+    private final java.util.Set<Integer> overdue = new java.util.TreeSet<>();
+    private final int[] judged = new int[Arm.values().length];
 
     DroverSequential(Design design) {
         this.design = design;
-        this.bound = Math.log(1 / design.alphaPerGate());
+        this.failureBound = Math.log(1 / design.alphaPerGate());
+        this.durationBound = Math.log(QUANTILES.length / design.alphaPerGate());
+        for (int q = 0; q < QUANTILES.length; q++) {
+            durations[q] = new MarkTrail(PairedEvidence.forValues());
+            blockSizes[q] = QuantileBlocks.size(QUANTILES[q]);
+        }
     }
 
     @Override
     public void started(Dispatch job) {
-        position.put(job.id(), byDispatch.size());
-        byDispatch.add(null);
-        candidateAt.add(job.arm() == Arm.CANDIDATE);
+        stream.add(job.arm() == Arm.CANDIDATE, job).ifPresent(pair -> {
+            int index = pairs.size();
+            pairs.add(new Dispatch[] {pair.candidate(), pair.baseline()});
+            pairOf.put(pair.candidate().id(), index);
+            pairOf.put(pair.baseline().id(), index);
+            failures.add(Mark.PENDING_DOWN);
+            for (int q = 0; q < QUANTILES.length; q++) {
+                if (index % blockSizes[q] == 0) {
+                    durations[q].add(Mark.PENDING_DOWN);
+                }
+            }
+            mark(index, job.atHours());
+        });
     }
 
     @Override
     public Decision completed(Job job) {
-        Integer at = position.get(job.id());
-        if (at == null) { // never announced: take it as dispatched now
-            started(job.dispatch());
-            at = position.get(job.id());
+        ended.put(job.id(), job);
+        if (job.outcome().judged()) {
+            judged[job.arm().ordinal()]++;
         }
-        byDispatch.set(at, job);
-        boolean grew = false;
-        while (resolved < byDispatch.size() && byDispatch.get(resolved) != null) {
-            Job next = byDispatch.get(resolved);
-            resolved++;
-            if (next.outcome().judged()) {
-                grew |= stream.add(candidateAt.get(resolved - 1), next).map(this::count).orElse(false);
+        Integer index = pairOf.get(job.id());
+        if (index != null) { // else dropped by the pairing
+            mark(index, job.endHours());
+        }
+        for (var it = overdue.iterator(); it.hasNext(); ) { // still running, and already longer than its partner?
+            int i = it.next();
+            mark(i, job.endHours());
+            if (durations[0].markAt(i) != Mark.PENDING_DOWN) {
+                it.remove();
             }
         }
-        if (!grew) {
-            return Decision.CONTINUE;
-        }
-        if (evidence.logFactor(failUp, failDown) >= bound) {
+        if (failures.logEvidence() >= failureBound) {
             return Decision.rollback(Design.FAILURE_RATE);
         }
-        if (evidence.logFactor(slowUp, slowDown) >= bound) {
-            return Decision.rollback(Design.DURATION);
+        boolean leaning = failures.logLeaning() > 0;
+        for (MarkTrail t : durations) {
+            if (t.logEvidence() >= durationBound) {
+                return Decision.rollback(Design.DURATION);
+            }
+            leaning |= t.logLeaning() > 0;
         }
-        return pairs >= design.nfh() ? Decision.PROMOTE : Decision.CONTINUE;
+        int least = Math.min(judged[0], judged[1]);
+        return least >= design.cap() || least >= design.nfh() && !leaning ? Decision.PROMOTE : Decision.CONTINUE;
     }
 
-    private boolean count(PairStream.Pair<Job> pair) {
-        pairs++;
-        boolean c = pair.candidate().outcome().codeFailure();
-        boolean b = pair.baseline().outcome().codeFailure();
-        failUp += c && !b ? 1 : 0;
-        failDown += b && !c ? 1 : 0;
-        if (pair.candidate().outcome() == Outcome.SUCCESS && pair.baseline().outcome() == Outcome.SUCCESS) {
-            double cd = pair.candidate().durationMinutes();
-            double bd = pair.baseline().durationMinutes();
-            slowUp += cd > bd ? 1 : 0;
-            slowDown += cd < bd ? 1 : 0;
+    private void mark(int index, double now) {
+        Dispatch[] pair = pairs.get(index);
+        Job c = ended.get(pair[0].id());
+        Job b = ended.get(pair[1].id());
+        Mark failure = excluded(c) || excluded(b) ? Mark.NONE
+                : Mark.of(c == null ? null : c.outcome().codeFailure(), b == null ? null : b.outcome().codeFailure());
+        failures.set(index, failure);
+        for (int q = 0; q < QUANTILES.length; q++) {
+            int k = blockSizes[q];
+            int block = index / k;
+            durations[q].set(block, blockMark(block * k, Math.min(pairs.size(), block * k + k), k, now));
         }
-        return true;
+    }
+
+    private static boolean excluded(Job j) {
+        return j != null && !j.outcome().judged();
+    }
+
+    /** A block of pairs: the largest successful candidate duration against the baseline's, pairs of successes only. */
+    private Mark blockMark(int from, int to, int k, double now) {
+        double maxC = 0;
+        double maxB = 0;
+        boolean pending = to - from < k;
+        for (int i = from; i < to; i++) {
+            Dispatch[] pair = pairs.get(i);
+            Job c = ended.get(pair[0].id());
+            Job b = ended.get(pair[1].id());
+            if (c != null && c.outcome() != Outcome.SUCCESS || b != null && b.outcome() != Outcome.SUCCESS) {
+                continue; // not a pair of successes, whatever the other side does
+            }
+            if (c == null || b == null) {
+                if (k == 1 && c == null && b != null) {
+                    if ((now - pair[0].atHours()) * 60 > b.durationMinutes()) {
+                        return Mark.PENDING_NONE; // already longer than its partner: UP if it succeeds
+                    }
+                    overdue.add(i);
+                }
+                pending = true;
+                continue;
+            }
+            maxC = Math.max(maxC, c.durationMinutes());
+            maxB = Math.max(maxB, b.durationMinutes());
+        }
+        if (pending) {
+            return Mark.PENDING_DOWN;
+        }
+        return maxB == 0 ? Mark.NONE : maxC > maxB ? Mark.UP : maxC < maxB ? Mark.DOWN : Mark.NONE;
     }
 }
