@@ -44,7 +44,7 @@ public class ServiceStatusController {
         this.tiers = tiers;
         this.rollouts = rollouts;
         this.revisions = revisions;
-        this.evidence = new Evidence(jobs);
+        this.evidence = new Evidence(jobs, clock);
         this.clock = clock;
     }
 

@@ -17,8 +17,10 @@ import java.util.Map;
  * The failure-rate gate gets alpha / 2; the duration gate's alpha / 2 is split between its quantiles, the
  * median (pairs) and p95 (blocks of {@link QuantileBlocks#size} pairs), as a {@code drover.yaml} with the
  * default {@code quantiles: [0.5, 0.95]} does. Tolerance 1: the benchmark's null is "no worse". It rolls
- * back as soon as a test's evidence reaches its bound and promotes at the fixed schedule: once N_FH pairs
- * of judged jobs have ended.
+ * back as soon as a test's evidence reaches its bound and promotes at the fixed schedule, once both arms
+ * have N_FH judged jobs, unless a test's evidence leans toward a regression (its Bayes factor over the
+ * finished pairs above 1); then it watches on, and a replication that ends still leaning has no verdict
+ * (in production the stage's deadline pauses such a rollout for a person).
  */
 final class DroverSequential implements Procedure {
     static final double[] QUANTILES = {0.5, 0.95};
@@ -91,7 +93,7 @@ final class DroverSequential implements Procedure {
             leaning |= t.logLeaning() > 0;
         }
         int least = Math.min(judged[0], judged[1]);
-        return least >= design.cap() || least >= design.nfh() && !leaning ? Decision.PROMOTE : Decision.CONTINUE;
+        return least >= design.nfh() && !leaning ? Decision.PROMOTE : Decision.CONTINUE;
     }
 
     private void mark(int index, double now) {

@@ -5,7 +5,10 @@ import dev.drover.job.Arm;
 import dev.drover.job.Attempt;
 import dev.drover.job.JobStore;
 import dev.drover.judge.ArmEvidence;
+import dev.drover.judge.Running;
 import dev.drover.judge.Sample;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,9 +24,11 @@ import java.util.Optional;
  */
 public final class Evidence {
     private final JobStore jobs;
+    private final Clock clock;
 
-    public Evidence(JobStore jobs) {
+    public Evidence(JobStore jobs, Clock clock) {
         this.jobs = jobs;
+        this.clock = clock;
     }
 
     /** Each tier of the rollout's current stage, in the stage's order. */
@@ -38,20 +43,22 @@ public final class Evidence {
     public TierEvidence of(Rollout rollout, String tier) {
         List<Attempt> attempts = jobs.attemptsOnTier(rollout.serviceId(), tier, rollout.stageStartedAt());
         int baseline = rollout.baselines().getOrDefault(tier, 0);
-        ArmEvidence candidate = arm(attempts, Arm.CANDIDATE, rollout.revision());
+        Instant now = clock.instant();
+        ArmEvidence candidate = arm(attempts, Arm.CANDIDATE, rollout.revision(), now);
         return new TierEvidence(candidate, baseline == 0 ? Optional.empty()
-                : Optional.of(arm(attempts, Arm.BASELINE, baseline)));
+                : Optional.of(arm(attempts, Arm.BASELINE, baseline, now)));
     }
 
-    private static ArmEvidence arm(List<Attempt> attempts, Arm arm, int revision) {
+    private static ArmEvidence arm(List<Attempt> attempts, Arm arm, int revision, Instant now) {
         List<Sample> finished = new ArrayList<>();
-        List<Instant> running = new ArrayList<>();
+        List<Running> running = new ArrayList<>();
         for (Attempt a : attempts) {
             if (a.arm() != arm || a.revision() != revision) {
                 continue;
             }
             if (a.running()) {
-                running.add(a.dispatchedAt());
+                long ran = a.startedAt() == null ? 0 : Math.max(0, Duration.between(a.startedAt(), now).toMillis());
+                running.add(new Running(a.dispatchedAt(), ran));
                 continue;
             }
             kind(a.outcome()).ifPresent(kind -> finished.add(new Sample(a.dispatchedAt(), kind,

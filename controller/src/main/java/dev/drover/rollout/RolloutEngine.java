@@ -57,7 +57,7 @@ public final class RolloutEngine {
         this.services = services;
         this.compiler = compiler;
         this.decider = decider;
-        this.evidence = new Evidence(jobs);
+        this.evidence = new Evidence(jobs, clock);
         this.canaryLoad = new CanaryLoad(jobs);
         this.signal = signal;
         this.publish = publish;

@@ -31,5 +31,5 @@ public record RolloutsConfig(
         @Bindable(defaultValue = "0.05") double falseRollbackBudget,
         @Bindable(defaultValue = "0.2") double bootstrapMaxFailureRate,
         @Bindable(defaultValue = "0.5") double bootstrapMaxInfraFailureRate,
-        @Bindable(defaultValue = "fixed-horizon") String judge) {
+        @Bindable(defaultValue = "sequential") String judge) {
 }

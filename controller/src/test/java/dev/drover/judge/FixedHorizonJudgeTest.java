@@ -292,7 +292,7 @@ class FixedHorizonJudgeTest {
         private final int revision;
         private final SplittableRandom random;
         private final List<Sample> finished = new ArrayList<>();
-        private final List<Instant> running = new ArrayList<>();
+        private final List<Running> running = new ArrayList<>();
         private Instant next = T0;
         private double slower = 1;
         private boolean memoryMeasured = true;
@@ -340,7 +340,7 @@ class FixedHorizonJudgeTest {
         /** Attempts dispatched now and not finished. */
         Arm running(int n) {
             for (int i = 0; i < n; i++) {
-                running.add(dispatch());
+                running.add(Running.dispatched(dispatch()));
             }
             return this;
         }
