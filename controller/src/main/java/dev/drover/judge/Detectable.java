@@ -21,7 +21,7 @@ public final class Detectable {
     public static final double POWER = 0.8;
 
     /** The largest duration multiplier looked for; slower than this is a different problem. */
-    static final double MAX_MULTIPLIER = 100;
+    public static final double MAX_MULTIPLIER = 100;
 
     /** Discordant counts further than this many standard deviations from their mean are left out of the sum. */
     private static final double TAIL_SDS = 10;
