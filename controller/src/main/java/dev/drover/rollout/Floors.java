@@ -15,7 +15,13 @@ import java.util.Set;
 public record Floors(Duration minBake, int minJobs, Set<String> requiredGates, double rolloutAlpha,
                      JudgeInput.BootstrapLimits bootstrap) {
 
-    public static final Floors NONE = new Floors(Duration.ZERO, 1, Set.of(), 0.05,
+    /**
+     * The false-rollback budget per rollout when an admin sets none ({@code drover.rollouts.false-rollback-budget}
+     * defaults to the same), and what {@code drover plan} assumes offline.
+     */
+    public static final double DEFAULT_ROLLOUT_ALPHA = 0.05;
+
+    public static final Floors NONE = new Floors(Duration.ZERO, 1, Set.of(), DEFAULT_ROLLOUT_ALPHA,
             new JudgeInput.BootstrapLimits(0.2, 0.5));
 
     public Floors {

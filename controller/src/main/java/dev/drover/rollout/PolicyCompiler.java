@@ -33,9 +33,18 @@ public final class PolicyCompiler {
             stages.add(raise(governing.stageSpecs().get(i), i + 1, raised));
         }
         GatesSpec gates = required(governing.gates(), raised);
-        int tests = stages.stream().mapToInt(s -> s.tiers().size()).sum() * judge.testsPerTier(gates);
-        double alpha = floors.rolloutAlpha() / Math.max(1, tests);
+        double alpha = alphaPerTest(floors.rolloutAlpha(), stages, judge.testsPerTier(gates));
         return new Policy(stages, gates, alpha, floors.bootstrap(), raised, governing.canaryLoad().replayRecent());
+    }
+
+    /**
+     * The rollout's false-rollback budget split evenly (Bonferroni) over every test it runs: each tier of
+     * each stage runs {@code testsPerTier} of them. Shared with {@code drover plan}, which shows what
+     * that alpha lets each stage catch.
+     */
+    public static double alphaPerTest(double rolloutAlpha, List<StageSpec> stages, int testsPerTier) {
+        int tests = stages.stream().mapToInt(s -> s.tiers().size()).sum() * testsPerTier;
+        return rolloutAlpha / Math.max(1, tests);
     }
 
     private StageSpec raise(StageSpec stage, int number, List<String> raised) {

@@ -2,6 +2,8 @@ package dev.drover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,15 +77,72 @@ class PlanCommandTest {
                 "c1           cpu-ondemand  30      30.0    0",
                 "c2           cpu-ondemand  60      60.0    0",
                 "Stages",
-                "#  TIERS                    BAKE  MIN-JOBS  SPLIT  DEADLINE",
-                "1  canary-gpu, canary-spot  10m   40        0.5    2h",
-                "2  c1                       5m    20        0.5    6h",
-                "3  c2                       10m   20        0.5    6h",
+                "#  TIERS                    BAKE  MIN-JOBS  SPLIT  DEADLINE  DETECTS (80% POWER)",
+                "1  canary-gpu, canary-spot  10m   40        0.5    2h        failures 27x, duration: gate off",
+                "2  c1                       5m    20        0.5    6h        failures 45x, duration: gate off",
+                "3  c2                       10m   20        0.5    6h        failures 45x, duration: gate off",
                 "Gates",
                 "  failure rate: code failures at most 1.5x the baseline's (infrastructure failures compared too)",
                 "  duration: off",
                 "  manual approval: off");
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void eachStageShowsTheSmallestRegressionItsMinimumJobsCatchAtTheAssumedBaseline() throws IOException {
+        Path file = write(VALID.replace("minJobs: 40", "minJobs: 100").replace("[c1], bake: 5m", "[c1], bake: 5m, minJobs: 300")
+                .replace("[c2] }", "[c2], minJobs: 900 }").replace("duration: { enabled: false }", "{}"));
+
+        Run run = plan(file.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).containsSubsequence(
+                "#  TIERS                    BAKE  MIN-JOBS  SPLIT  DEADLINE  DETECTS (80% POWER)",
+                "1  canary-gpu, canary-spot  10m   100       0.5    2h        failures 14x, duration 2.9x",
+                "2  c1                       5m    300       0.5    6h        failures 7.1x, duration 2.0x",
+                "3  c2                       10m   900       0.5    6h        failures 4.2x, duration 1.61x",
+                "DETECTS: the smallest regression each stage catches 80% of the time in its minimum jobs, on each of its tiers:",
+                "  failures Nx: the candidate fails N times as often as the baseline; duration Mx: all its jobs take M times as long.",
+                "Assumed: the baseline fails 2% of jobs (--baseline-failure-rate) and its durations spread 1"
+                        + " (--duration-spread: std dev of log durations);",
+                "  false-rollback budget 0.05 per rollout, alpha 0.0025 per test.");
+
+        Run steadier = plan(file.toString(), "--baseline-failure-rate", "0.05", "--duration-spread", "0.4");
+
+        assertThat(steadier.code()).as(steadier.err()).isZero();
+        assertThat(steadier.out().lines().toList()).contains(
+                "1  canary-gpu, canary-spot  10m   100       0.5    2h        failures 7.3x, duration 1.70x",
+                "Assumed: the baseline fails 5% of jobs (--baseline-failure-rate) and its durations spread 0.4"
+                        + " (--duration-spread: std dev of log durations);");
+        assertThat(plan(file.toString(), "--baseline-failure-rate", "5%").out()).contains("failures 7.3x, duration 2.9x");
+    }
+
+    @Test
+    void aStageTooSmallForAnyRegressionSaysSoAndWhatToDo() throws IOException {
+        Run run = plan(write(VALID.replace("minJobs: 40", "minJobs: 3")).toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("failures: undetectable in 3 jobs, duration: gate off",
+                "  undetectable: too few jobs to catch even a candidate that always fails, or takes 100x as long;"
+                        + " raise minJobs.");
+    }
+
+    @Test
+    void badBaselineRatesExitWith2AndSayWhatIsExpected() throws IOException {
+        String file = write(VALID).toString();
+
+        Run percentless = plan(file, "--baseline-failure-rate", "2");
+        Run word = plan(file, "--baseline-failure-rate", "often");
+        Run spread = plan(file, "--duration-spread", "0");
+
+        assertThat(percentless.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(percentless.err()).contains("Invalid value for option '--baseline-failure-rate'",
+                "above 0% and below 100%", "did you mean 2%?");
+        assertThat(word.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(word.err()).contains("'often' is not a failure rate: write 2% or 0.02");
+        assertThat(spread.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(spread.err()).contains("'0' is not a duration spread", "a number above 0");
+        assertThat(plan(file, "--baseline-failure-rate", "100%").code()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
@@ -95,6 +154,15 @@ class PlanCommandTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"service\" : \"thumbnailer\"", "\"memory\" : \"512Mi\"", "\"timeout\" : \"30m\"",
                 "\"gpu\" : \"optional\"", "\"deadline\" : \"2h\"");
+        JsonNode detects = new ObjectMapper().readTree(run.out()).path("detects");
+        assertThat(detects.path("power").asDouble()).isEqualTo(0.8);
+        assertThat(detects.path("baselineFailureRate").asDouble()).isEqualTo(0.02);
+        assertThat(detects.path("durationSpread").asDouble()).isEqualTo(1.0);
+        assertThat(detects.path("alphaPerTest").asDouble()).isEqualTo(0.05 / 16); // 4 tiers, 4 tests (duration off)
+        assertThat(detects.path("stages")).hasSize(3);
+        assertThat(detects.path("stages").path(0).path("minJobs").asInt()).isEqualTo(40);
+        assertThat(detects.path("stages").path(0).path("failureRatio").asDouble()).isBetween(26.5, 27.5);
+        assertThat(detects.path("stages").path(0).has("durationRatio")).isFalse(); // the gate is off
     }
 
     @Test
