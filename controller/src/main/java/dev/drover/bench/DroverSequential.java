@@ -85,12 +85,12 @@ final class DroverSequential implements Procedure {
         if (failures.logEvidence() >= failureBound) {
             return Decision.rollback(Design.FAILURE_RATE);
         }
-        boolean leaning = failures.logLeaning() > 0;
+        boolean leaning = failures.leaning();
         for (MarkTrail t : durations) {
             if (t.logEvidence() >= durationBound) {
                 return Decision.rollback(Design.DURATION);
             }
-            leaning |= t.logLeaning() > 0;
+            leaning |= t.leaning();
         }
         int least = Math.min(judged[0], judged[1]);
         return least >= design.nfh() && !leaning ? Decision.PROMOTE : Decision.CONTINUE;

@@ -19,6 +19,9 @@ import java.util.Map;
  * would make; none waits for the slowest job still running.
  */
 public final class MarkTrail {
+    /** The fewest {@code UP} and {@code DOWN} marks on which a trail can lean toward a regression. */
+    public static final int LEANING_PAIRS = 5;
+
     private final PairedEvidence evidence;
     private final Map<Long, Double> memo = new HashMap<>();
     private Mark[] marks = new Mark[64];
@@ -133,6 +136,15 @@ public final class MarkTrail {
      */
     public double logLeaning() {
         return log(up, down);
+    }
+
+    /**
+     * Whether the finished pairs favour a regression: their Bayes factor is above 1, on at least
+     * {@link #LEANING_PAIRS} marks that say something. Fewer could not carry a verdict in any stage worth
+     * running, and holding a stage for one unlucky failure is not worth it.
+     */
+    public boolean leaning() {
+        return up + down >= LEANING_PAIRS && logLeaning() > 0;
     }
 
     private double log(int u, int d) {

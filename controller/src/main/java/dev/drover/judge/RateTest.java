@@ -32,7 +32,7 @@ record RateTest(String gate, String verb, String unit, Predicate<Sample> event, 
             }
         }
         double threshold = 1 / in.alpha();
-        VerdictState state = SequentialJudge.state(trail.logEvidence(), threshold, holdsWhenLeaning && trail.logLeaning() > 0, judged,
+        VerdictState state = SequentialJudge.state(trail.logEvidence(), threshold, holdsWhenLeaning && trail.leaning(), judged,
                 in.minJobs());
         // a failed gate shows the bound it crossed; otherwise the evidence of the finished pairs
         double logEvidence = state == VerdictState.FAIL ? trail.logEvidence() : trail.logLeaning();

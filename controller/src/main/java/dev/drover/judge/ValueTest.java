@@ -31,7 +31,7 @@ record ValueTest(String gate, String comparison, Function<Sample, Double> measur
             return GateVerdict.waiting(gate, VerdictState.NO_DATA, why, ArmCount.of(0), ArmCount.of(0));
         }
         List<Reading> readings = quantiles.stream().map(q -> read(q, tolerance, pairs)).toList();
-        boolean leaning = readings.stream().anyMatch(r -> r.trail().logLeaning() > 0);
+        boolean leaning = readings.stream().anyMatch(r -> r.trail().leaning());
         int running = readings.stream().mapToInt(r -> r.trail().pending()).max().orElse(0);
         Reading strongest = readings.stream().max(java.util.Comparator.comparingDouble(Reading::logEvidence)).orElseThrow();
         VerdictState state = SequentialJudge.state(strongest.logEvidence(), threshold, leaning, judged, in.minJobs());

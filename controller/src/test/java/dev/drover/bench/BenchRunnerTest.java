@@ -38,6 +38,38 @@ class BenchRunnerTest {
         assertThat(results.get(2).summaries().get(0).rollback()).isGreaterThanOrEqualTo(0.95);
     }
 
+    /**
+     * The reduced list of BENCHMARKS.md section 1, fixed seeds, the built-in scenarios at their full N_FH:
+     * every identical-version and nuisance scenario within the false-rollback bound, a 3x failure-rate
+     * regression rolled back within half of N_FH jobs (median), and a 1.5x slower candidate that fails no
+     * more caught by the duration gate, not the failure-rate gate.
+     */
+    @Test
+    void theReducedListHoldsTheJudgesBoundsAndCatchesWhatMattersMost() {
+        List<Scenario> all = ScenarioFile.builtIn();
+        List<Scenario> good = all.stream().filter(Scenario::mustPromote).toList();
+        List<Scenario> bad = all.stream().filter(s -> s.name().equals("r-3") || s.name().equals("m-1.5")).toList();
+        var sink = new PrintWriter(new StringWriter());
+        int reps = 200;
+        List<ScenarioResult> aa = BenchRunner.run(good, new BenchRunner.Settings(reps, 29, 2, List.of(Procedures.DROVER)), sink);
+        List<ScenarioResult> regressions = BenchRunner.run(bad, new BenchRunner.Settings(100, 31, 2,
+                List.of(Procedures.DROVER)), sink);
+
+        assertThat(good).hasSizeGreaterThanOrEqualTo(13);
+        double bound = 0.05 + 3 * Math.sqrt(0.05 * 0.95 / reps);
+        for (ScenarioResult r : aa) {
+            assertThat(r.summaries().get(0).rollback()).as("false rollbacks in %s", r.scenario().name())
+                    .isLessThanOrEqualTo(bound);
+        }
+        Summary r3 = regressions.get(0).summaries().get(0);
+        assertThat(regressions.get(0).scenario().name()).isEqualTo("r-3");
+        assertThat(r3.rollback()).isGreaterThanOrEqualTo(0.95);
+        assertThat(r3.medianJobs()).isLessThanOrEqualTo(0.5 * regressions.get(0).scenario().horizon());
+        Summary slower = regressions.get(1).summaries().get(0);
+        assertThat(slower.rollback()).isGreaterThanOrEqualTo(0.95);
+        assertThat(slower.failureGate()).as("share of its rollbacks made by the failure-rate gate").isLessThanOrEqualTo(0.02);
+    }
+
     @Test
     void resultsDoNotDependOnTheThreadCount() {
         var one = new BenchRunner.Settings(40, 5, 1, Procedures.names());

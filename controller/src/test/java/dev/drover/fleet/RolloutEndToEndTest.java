@@ -198,8 +198,11 @@ class RolloutEndToEndTest {
                 CommitStatus.GREEN, null, Instant.now());
         Map<String, String> all = new java.util.HashMap<>(Map.of("DURATION", "1"));
         all.putAll(env);
+        // a candidate that always fails needs 16 pairs against it at this budget (alpha 0.005 per test): with
+        // 12 jobs per arm the canary's evidence leans and the judge watches on until it rolls back; with 3 it
+        // would pass on schedule (drover plan: failures undetectable in 3 jobs)
         List<RevisionSpec.Stage> stages = List.of(
-                RevisionSpec.Stage.of(new StageSpec(List.of("canary"), Duration.ofSeconds(2), 3, 0.5, Duration.ofMinutes(10))),
+                RevisionSpec.Stage.of(new StageSpec(List.of("canary"), Duration.ofSeconds(2), 12, 0.5, Duration.ofMinutes(10))),
                 RevisionSpec.Stage.of(new StageSpec(List.of("main"), Duration.ofSeconds(2), 3, 0.5, Duration.ofMinutes(10))));
         RevisionSpec spec = new RevisionSpec(List.of("sh", "/app/work.sh"), all, Map.of(), 0.5, 256L << 20, 64L << 20,
                 600, 2, 0, "optional", false, List.of(new RevisionSpec.Tier("canary", "cpu", 50, 0),

@@ -105,15 +105,33 @@ class SequentialJudgeTest {
     }
 
     @Test
-    void aGoodCandidateWhoseEvidenceLeansTowardARegressionIsWatchedOn() {
-        // seed 3 happens to give the candidate 5 failures in 108 pairs against none
-        Stage stage = new Stage(new SplittableRandom(3), 0.02, 0.02, 1.0, Duration.ofMinutes(5), Duration.ofMinutes(5));
-        Watched watched = stage.watch(judge, 60, 0.002);
+    void aCandidateWhoseEvidenceLeansTowardARegressionIsWatchedOnPastTheSchedule() {
+        // 60 jobs per arm, all finished: the candidate failed 6 times, the baseline once
+        List<Sample> cand = new ArrayList<>();
+        List<Sample> base = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Instant at = T0.plusSeconds(i);
+            cand.add(new Sample(at, i % 10 == 3 ? Sample.Kind.CODE_FAILURE : Sample.Kind.SUCCEEDED, 1000L, 1L << 20, 0.01));
+            base.add(new Sample(at, i == 40 ? Sample.Kind.CODE_FAILURE : Sample.Kind.SUCCEEDED, 1000L, 1L << 20, 0.01));
+        }
+        TierVerdict verdict = judge.judge(new JudgeInput(TIER, GatesSpec.DEFAULT, 60, 0.002,
+                new ArmEvidence(2, cand, List.of()), Optional.of(new ArmEvidence(1, base, List.of())), LIMITS));
 
-        GateVerdict failures = watched.verdict().gates().get(0);
+        GateVerdict failures = verdict.gates().get(0);
         assertThat(failures.state()).isEqualTo(VerdictState.PENDING);
         assertThat(failures.statistic()).isGreaterThan(1).isLessThan(failures.threshold());
         assertThat(failures.reason()).contains("leans toward a regression").contains("until it decides or the stage's deadline");
+        // one failure against none is not enough to lean on: that gate passes on schedule
+        List<Sample> clean = new ArrayList<>();
+        List<Sample> oneFailure = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Instant at = T0.plusSeconds(i);
+            clean.add(new Sample(at, Sample.Kind.SUCCEEDED, 1000L, 1L << 20, 0.01));
+            oneFailure.add(new Sample(at, i == 7 ? Sample.Kind.CODE_FAILURE : Sample.Kind.SUCCEEDED, 1000L, 1L << 20, 0.01));
+        }
+        TierVerdict single = judge.judge(new JudgeInput(TIER, GatesSpec.DEFAULT, 60, 0.002,
+                new ArmEvidence(2, oneFailure, List.of()), Optional.of(new ArmEvidence(1, clean, List.of())), LIMITS));
+        assertThat(single.gates().get(0).state()).isEqualTo(VerdictState.PASS);
     }
 
     @Test
