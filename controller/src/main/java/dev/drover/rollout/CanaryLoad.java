@@ -16,7 +16,9 @@ import java.util.Map;
  * the parameters of the service's N most recent submitted jobs are submitted again to each of the
  * stage's tiers, on the candidate arm and on the baseline arm alike (the same parameters in the same
  * order on both, so the arms stay comparable). Each arm of each tier is topped up until it has the
- * stage's minimum of successful jobs, counting what already runs or waits, with a few replays queued
+ * stage's minimum of successful jobs and as many jobs as the other arm (a candidate that fails often
+ * needs more jobs, and the judge pairs each with a baseline job), counting what already runs or waits,
+ * with a few replays queued
  * at a time so real work is not pushed back, and never more than {@link #CEILING} times the minimum in
  * all (a candidate that keeps failing is the judge's to stop, not the replays'). Replays are jobs like
  * any other: judged, costed and logged, marked with the job they repeat. Queued replays end when their
@@ -59,10 +61,13 @@ final class CanaryLoad {
             if (evidence == null || fit.isEmpty()) {
                 continue;
             }
-            added.addAll(arm(rollout, tier, Arm.CANDIDATE, evidence.candidate(), fit, queued, stage.minJobs(), now));
+            ArmEvidence cand = evidence.candidate();
+            int candTotal = total(tier, cand, queued, Arm.CANDIDATE);
+            int baseTotal = evidence.baseline().map(b -> total(tier, b, queued, Arm.BASELINE)).orElse(0);
+            added.addAll(arm(rollout, tier, Arm.CANDIDATE, cand, fit, queued, stage.minJobs(), baseTotal, now));
             if (evidence.baseline().isPresent()) {
                 added.addAll(arm(rollout, tier, Arm.BASELINE, evidence.baseline().get(), fit, queued, stage.minJobs(),
-                        now));
+                        candTotal, now));
             }
         }
         if (!added.isEmpty()) {
@@ -71,12 +76,22 @@ final class CanaryLoad {
         return added;
     }
 
-    private static List<Job> arm(Rollout rollout, String tier, Arm arm, ArmEvidence evidence, List<Job> pool,
-                                 List<Job> queued, int minJobs, Instant now) {
-        int waiting = (int) queued.stream().filter(j -> tier.equals(j.tier()) && j.arm() == arm
+    /** Finished, running and queued jobs of one arm of one tier. */
+    private static int total(String tier, ArmEvidence evidence, List<Job> queued, Arm arm) {
+        return evidence.finished().size() + evidence.running().size() + waiting(tier, evidence, queued, arm);
+    }
+
+    private static int waiting(String tier, ArmEvidence evidence, List<Job> queued, Arm arm) {
+        return (int) queued.stream().filter(j -> tier.equals(j.tier()) && j.arm() == arm
                 && j.revision() != null && j.revision() == evidence.revision()).count();
+    }
+
+    private static List<Job> arm(Rollout rollout, String tier, Arm arm, ArmEvidence evidence, List<Job> pool,
+                                 List<Job> queued, int minJobs, int otherArm, Instant now) {
+        int waiting = waiting(tier, evidence, queued, arm);
         int live = evidence.running().size() + waiting;
-        int missing = minJobs - evidence.succeeded().size() - live;
+        int missing = Math.max(minJobs - evidence.succeeded().size() - live,
+                otherArm - evidence.finished().size() - live);
         int room = CEILING * minJobs - evidence.finished().size() - live;
         int count = Math.min(Math.min(missing, room), QUEUED_PER_ARM - waiting);
         List<Job> replays = new ArrayList<>();
