@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Drover's sequential judge ({@link dev.drover.judge.SequentialJudge}) as a benchmark procedure, job by
@@ -35,7 +37,7 @@ final class DroverSequential implements Procedure {
     private final MarkTrail failures = new MarkTrail(PairedEvidence.forRates(1));
     private final MarkTrail[] durations = new MarkTrail[QUANTILES.length];
     private final int[] blockSizes = new int[QUANTILES.length];
-    private final java.util.Set<Integer> overdue = new java.util.TreeSet<>();
+    private final Set<Integer> overdue = new TreeSet<>();
     private final int[] judged = new int[Arm.values().length];
 
     DroverSequential(Design design) {
@@ -114,34 +116,29 @@ final class DroverSequential implements Procedure {
         return j != null && !j.outcome().judged();
     }
 
-    /** A block of pairs: the largest successful candidate duration against the baseline's, pairs of successes only. */
+    /** A block of pairs, as the controller's judge marks it ({@link QuantileBlocks#mark}); durations in minutes. */
     private Mark blockMark(int from, int to, int k, double now) {
-        double maxC = 0;
-        double maxB = 0;
-        boolean pending = to - from < k;
+        List<QuantileBlocks.Value> c = new ArrayList<>();
+        List<QuantileBlocks.Value> b = new ArrayList<>();
         for (int i = from; i < to; i++) {
             Dispatch[] pair = pairs.get(i);
-            Job c = ended.get(pair[0].id());
-            Job b = ended.get(pair[1].id());
-            if (c != null && c.outcome() != Outcome.SUCCESS || b != null && b.outcome() != Outcome.SUCCESS) {
-                continue; // not a pair of successes, whatever the other side does
-            }
-            if (c == null || b == null) {
-                if (k == 1 && c == null && b != null) {
-                    if ((now - pair[0].atHours()) * 60 > b.durationMinutes()) {
-                        return Mark.PENDING_NONE; // already longer than its partner: UP if it succeeds
-                    }
-                    overdue.add(i);
-                }
-                pending = true;
-                continue;
-            }
-            maxC = Math.max(maxC, c.durationMinutes());
-            maxB = Math.max(maxB, b.durationMinutes());
+            c.add(value(pair[0], now));
+            b.add(value(pair[1], now));
         }
-        if (pending) {
-            return Mark.PENDING_DOWN;
+        Mark mark = QuantileBlocks.mark(c, b, k, 1, true);
+        if (k == 1 && mark == Mark.PENDING_DOWN && c.get(0).kind() == QuantileBlocks.Value.Kind.RUNNING
+                && b.get(0).kind() == QuantileBlocks.Value.Kind.MEASURED) {
+            overdue.add(from); // may overtake its partner while it runs: look again as time passes
         }
-        return maxB == 0 ? Mark.NONE : maxC > maxB ? Mark.UP : maxC < maxB ? Mark.DOWN : Mark.NONE;
+        return mark;
+    }
+
+    private QuantileBlocks.Value value(Dispatch dispatch, double now) {
+        Job job = ended.get(dispatch.id());
+        if (job == null) {
+            return QuantileBlocks.Value.running((now - dispatch.atHours()) * 60);
+        }
+        return job.outcome() == Outcome.SUCCESS ? QuantileBlocks.Value.measured(job.durationMinutes())
+                : QuantileBlocks.Value.OTHER;
     }
 }

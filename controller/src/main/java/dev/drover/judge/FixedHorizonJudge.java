@@ -71,7 +71,7 @@ public final class FixedHorizonJudge implements Judge {
         return new TierVerdict(in.tier(), gates);
     }
 
-    private static Double toDouble(Long value) {
+    static Double toDouble(Long value) {
         return value == null ? null : value.doubleValue();
     }
 

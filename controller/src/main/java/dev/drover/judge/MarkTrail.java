@@ -1,5 +1,6 @@
 package dev.drover.judge;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ public final class MarkTrail {
     /** Appends the next pair's mark; its index. */
     public int add(Mark mark) {
         if (size == marks.length) {
-            marks = java.util.Arrays.copyOf(marks, size * 2);
+            marks = Arrays.copyOf(marks, size * 2);
         }
         marks[size] = Mark.PENDING_DOWN;
         set(size++, mark);
@@ -67,14 +68,6 @@ public final class MarkTrail {
 
     public Mark markAt(int index) {
         return marks[index];
-    }
-
-    public boolean pendingAt(int index) {
-        return marks[index].pending();
-    }
-
-    public int size() {
-        return size;
     }
 
     /** Marks no longer pending. */

@@ -43,15 +43,6 @@ record Pairs(List<Side> candidate, List<Side> baseline) {
         return candidate.size();
     }
 
-    /** Pairs with a side still running. */
-    int running() {
-        int n = 0;
-        for (int i = 0; i < size(); i++) {
-            n += candidate.get(i).running() || baseline.get(i).running() ? 1 : 0;
-        }
-        return n;
-    }
-
     /**
      * One side of a pair: a finished attempt, or one still running for {@code ranMillis}.
      *

@@ -58,13 +58,13 @@ public final class SequentialJudge implements Judge {
                 s -> false, false).judge(in, tolerance, pairs, judged));
         GatesSpec g = in.gates();
         if (g.duration().enabled()) {
-            gates.add(new ValueTest("duration", "runs longer than", s -> s.durationMillis() == null ? null
-                    : s.durationMillis().doubleValue(), true).judge(in, g.duration().tolerance(), g.duration().quantiles(),
+            gates.add(new ValueTest("duration", "runs longer than", s -> FixedHorizonJudge.toDouble(s.durationMillis()),
+                    true).judge(in, g.duration().tolerance(), g.duration().quantiles(),
                     pairs, judged));
         }
         if (g.memory().enabled()) {
-            gates.add(new ValueTest("memory", "peaks above", s -> s.memoryPeak() == null ? null
-                    : s.memoryPeak().doubleValue(), false).judge(in, g.memory().tolerance(), List.of(0.5), pairs, judged));
+            gates.add(new ValueTest("memory", "peaks above", s -> FixedHorizonJudge.toDouble(s.memoryPeak()), false)
+                    .judge(in, g.memory().tolerance(), List.of(0.5), pairs, judged));
         }
         if (g.costPerJob().enabled()) {
             gates.add(new ValueTest("costPerJob", "costs more than", Sample::cost, false)

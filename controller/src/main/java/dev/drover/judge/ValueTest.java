@@ -1,6 +1,7 @@
 package dev.drover.judge;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -24,7 +25,8 @@ record ValueTest(String gate, String comparison, Function<Sample, Double> measur
                 ratios.add(c / b);
             }
         }
-        Double median = ratios.isEmpty() ? null : median(ratios);
+        Double median = ratios.isEmpty() ? null
+                : ShiftComparison.quantile(ratios.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
         int n = ratios.size();
         if (n == 0 && judged >= in.minJobs()) {
             String why = "no " + gate + " measured on " + in.tier() + " in " + pairs.size() + " pairs of jobs";
@@ -33,11 +35,11 @@ record ValueTest(String gate, String comparison, Function<Sample, Double> measur
         List<Reading> readings = quantiles.stream().map(q -> read(q, tolerance, pairs)).toList();
         boolean leaning = readings.stream().anyMatch(r -> r.trail().leaning());
         int running = readings.stream().mapToInt(r -> r.trail().pending()).max().orElse(0);
-        Reading strongest = readings.stream().max(java.util.Comparator.comparingDouble(Reading::logEvidence)).orElseThrow();
+        Reading strongest = readings.stream().max(Comparator.comparingDouble(Reading::logEvidence)).orElseThrow();
         VerdictState state = SequentialJudge.state(strongest.logEvidence(), threshold, leaning, judged, in.minJobs());
         // a failed gate shows the bound it crossed; otherwise the test leaning most, as its finished pairs stand
         Reading shown = state == VerdictState.FAIL ? strongest
-                : readings.stream().max(java.util.Comparator.comparingDouble(r -> r.trail().logLeaning())).orElseThrow();
+                : readings.stream().max(Comparator.comparingDouble(r -> r.trail().logLeaning())).orElseThrow();
         double logEvidence = state == VerdictState.FAIL ? strongest.logEvidence() : shown.trail().logLeaning();
         MarkTrail t = shown.trail();
         String split = shown.k() == 1
@@ -72,32 +74,21 @@ record ValueTest(String gate, String comparison, Function<Sample, Double> measur
     }
 
     private Mark block(Pairs pairs, int from, int k, double tolerance) {
-        boolean pending = from + k > pairs.size();
-        double maxC = 0;
-        double maxB = 0;
+        List<QuantileBlocks.Value> c = new ArrayList<>();
+        List<QuantileBlocks.Value> b = new ArrayList<>();
         for (int i = from; i < Math.min(from + k, pairs.size()); i++) {
-            Pairs.Side c = pairs.candidate().get(i);
-            Pairs.Side b = pairs.baseline().get(i);
-            if (!c.running() && value(c) == null || !b.running() && value(b) == null) {
-                continue; // not a pair of measured successes, whatever the running side does
-            }
-            if (c.running() || b.running()) {
-                if (k == 1 && ageKnown && c.running() && !b.running() && c.ranMillis() > tolerance * value(b)) {
-                    return Mark.PENDING_NONE;
-                }
-                pending = true;
-                continue;
-            }
-            maxC = Math.max(maxC, value(c));
-            maxB = Math.max(maxB, value(b));
+            c.add(reading(pairs.candidate().get(i)));
+            b.add(reading(pairs.baseline().get(i)));
         }
-        if (pending) {
-            return Mark.PENDING_DOWN;
+        return QuantileBlocks.mark(c, b, k, tolerance, ageKnown);
+    }
+
+    private QuantileBlocks.Value reading(Pairs.Side side) {
+        if (side.running()) {
+            return QuantileBlocks.Value.running(side.ranMillis());
         }
-        if (maxB == 0 && maxC == 0) {
-            return Mark.NONE;
-        }
-        return maxC > tolerance * maxB ? Mark.UP : maxC < tolerance * maxB ? Mark.DOWN : Mark.NONE;
+        Double v = value(side);
+        return v == null ? QuantileBlocks.Value.OTHER : QuantileBlocks.Value.measured(v);
     }
 
     private Double value(Pairs.Side side) {
@@ -107,12 +98,6 @@ record ValueTest(String gate, String comparison, Function<Sample, Double> measur
 
     private static String quantile(double q) {
         return q == 0.5 ? "the median" : "p" + Numbers.fixed(q * 100, q * 100 % 1 == 0 ? 0 : 1);
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private record Reading(double q, int k, MarkTrail trail, double logEvidence) {
