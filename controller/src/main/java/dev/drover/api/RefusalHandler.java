@@ -26,6 +26,8 @@ public class RefusalHandler implements ExceptionHandler<AuthorizationException, 
         if (!e.isForbidden()) {
             String detail = BearerTokenAuthentication.bearer(request).isPresent()
                     ? "the token sent is unknown or revoked: ask an admin for a new one (drover token create)"
+                    : SessionCookie.secretOf(request).isPresent()
+                    ? "the dashboard session has ended or expired, or its token was revoked: sign in again"
                     : "send an API token: 'Authorization: Bearer <token>' (the CLI reads --token or DROVER_TOKEN)";
             return problems.of(request, HttpStatus.UNAUTHORIZED, "Authentication required", detail, null)
                     .header("WWW-Authenticate", "Bearer realm=\"drover\"");

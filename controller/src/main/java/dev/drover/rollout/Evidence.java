@@ -41,7 +41,13 @@ public final class Evidence {
     }
 
     public TierEvidence of(Rollout rollout, String tier) {
-        List<Attempt> attempts = jobs.attemptsOnTier(rollout.serviceId(), tier, rollout.stageStartedAt());
+        return of(rollout, tier, rollout.stageStartedAt(), null);
+    }
+
+    /** The tier's evidence from attempts dispatched in [{@code since}, {@code until}); null {@code until}: up to now. */
+    public TierEvidence of(Rollout rollout, String tier, Instant since, Instant until) {
+        List<Attempt> attempts = jobs.attemptsOnTier(rollout.serviceId(), tier, since).stream()
+                .filter(a -> until == null || a.dispatchedAt().isBefore(until)).toList();
         int baseline = rollout.baselines().getOrDefault(tier, 0);
         Instant now = clock.instant();
         ArmEvidence candidate = arm(attempts, Arm.CANDIDATE, rollout.revision(), now);

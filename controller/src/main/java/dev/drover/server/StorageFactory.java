@@ -3,12 +3,14 @@ package dev.drover.server;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.drover.access.AccessTokens;
+import dev.drover.access.Sessions;
 import dev.drover.access.TokenStore;
 import dev.drover.audit.AuditStore;
 import dev.drover.service.ServiceStore;
 import dev.drover.store.jooq.Database;
 import dev.drover.store.jooq.JooqAuditStore;
 import dev.drover.store.jooq.JooqServiceStore;
+import dev.drover.store.jooq.JooqSessionStore;
 import dev.drover.store.jooq.JooqTokenStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -71,5 +73,10 @@ public class StorageFactory {
     @Singleton
     AccessTokens accessTokens(TokenStore store, Clock clock) {
         return new AccessTokens(store, clock);
+    }
+
+    @Singleton
+    Sessions sessions(AccessTokens tokens, Database database, Clock clock, DashboardConfig config) {
+        return new Sessions(tokens, new JooqSessionStore(database.dsl()), clock, config.sessionTtl());
     }
 }

@@ -9,21 +9,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** Speaks the agent protocol by hand over real HTTP, so the controller's side is tested on its own. */
-final class FakeAgent {
+public final class FakeAgent {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
     private final String token;
 
-    FakeAgent(URI base, String token) {
+    public FakeAgent(URI base, String token) {
         this.base = base;
         this.token = token;
     }
 
-    record Reply(int status, JsonNode body) {
+    public record Reply(int status, JsonNode body) {
     }
 
-    Reply post(String path, String json) {
+    public Reply post(String path, String json) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("api/v1/agents/" + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
@@ -35,7 +35,7 @@ final class FakeAgent {
         }
     }
 
-    Reply register(String labelsJson, int slots, int gpus) {
+    public Reply register(String labelsJson, int slots, int gpus) {
         StringBuilder gpuList = new StringBuilder();
         for (int i = 0; i < gpus; i++) {
             gpuList.append(i == 0 ? "" : ",").append("{\"index\":").append(i).append(",\"model\":\"Test GPU\",\"memoryMiB\":1024}");
@@ -44,15 +44,15 @@ final class FakeAgent {
                 + "],\"host\":{\"cpus\":4,\"memoryBytes\":8589934592},\"version\":\"test\"}");
     }
 
-    JsonNode work(int freeSlots) {
+    public JsonNode work(int freeSlots) {
         return post("work", "{\"freeSlots\":" + freeSlots + "}").body().path("assignments");
     }
 
-    Reply heartbeat() {
+    public Reply heartbeat() {
         return post("heartbeat", "{\"running\":[]}");
     }
 
-    Reply result(long attemptId, String outcome, Integer exitCode, long memory) {
+    public Reply result(long attemptId, String outcome, Integer exitCode, long memory) {
         return post("results", "{\"attemptId\":" + attemptId + ",\"outcome\":\"" + outcome + "\",\"exitCode\":" + exitCode
                 + ",\"startedAt\":\"2026-11-21T10:00:00Z\",\"endedAt\":\"2026-11-21T10:30:00Z\",\"cpuAvg\":0.5,"
                 + "\"cpuPeak\":1.0,\"memoryPeakBytes\":" + memory + ",\"detail\":null,\"log\":\"line one\\nline two\\n\"}");

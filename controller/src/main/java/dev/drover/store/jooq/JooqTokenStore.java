@@ -78,7 +78,7 @@ public final class JooqTokenStore implements TokenStore {
                 .execute() == 1;
     }
 
-    private static ApiToken toToken(ApiTokenRecord r) {
+    static ApiToken toToken(ApiTokenRecord r) {
         return new ApiToken(r.getId(), r.getName(), Role.parse(r.getRole()), TokenOrigin.parse(r.getOrigin()),
                 fromColumn(r.getCreatedAt()), r.getCreatedBy(), fromColumn(r.getRevokedAt()));
     }

@@ -1,0 +1,72 @@
+package dev.drover.api;
+
+import dev.drover.live.LiveEvent;
+import dev.drover.rollout.RolloutEvent;
+import dev.drover.rollout.RolloutStore;
+import dev.drover.service.Service;
+import dev.drover.service.Services;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.sse.Event;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * {@code GET /api/v1/live}: server-sent events for the dashboard. First {@code hello}, then the rollout
+ * events missed since {@code Last-Event-ID} (sent by the browser when it reconnects), then every change
+ * as it is found, each named by its topic; {@code ping} every 15 seconds keeps idle connections open.
+ */
+@Controller("/api/v1/live")
+@Secured(Roles.VIEWER)
+@Tag(name = "status")
+public class LiveController {
+    static final Duration PING = Duration.ofSeconds(15);
+    private static final int REPLAY_LIMIT = 500;
+
+    private final LiveStream stream;
+    private final RolloutStore rollouts;
+    private final Services services;
+
+    public LiveController(LiveStream stream, RolloutStore rollouts, Services services) {
+        this.stream = stream;
+        this.rollouts = rollouts;
+        this.services = services;
+    }
+
+    @Get(produces = MediaType.TEXT_EVENT_STREAM)
+    @Operation(summary = "Live changes for the dashboard, as server-sent events")
+    public Publisher<Event<LiveEvent>> live(@Nullable @Header("Last-Event-ID") String lastEventId) {
+        Flux<Event<LiveEvent>> hello = Flux.just(Event.of(new LiveEvent("hello", null, null, null, null, null, null))
+                .name("hello"));
+        Flux<Event<LiveEvent>> missed = Flux.defer(() -> Flux.fromIterable(missedSince(lastEventId)))
+                .subscribeOn(Schedulers.boundedElastic()).map(LiveController::event);
+        Flux<Event<LiveEvent>> ping = Flux.interval(PING, PING)
+                .map(i -> Event.of(new LiveEvent("ping", null, null, null, null, null, null)).name("ping"));
+        return Flux.merge(Flux.concat(hello, missed), stream.events().map(LiveController::event), ping);
+    }
+
+    private List<LiveEvent> missedSince(@Nullable String lastEventId) {
+        if (lastEventId == null || !lastEventId.trim().matches("\\d{1,18}")) {
+            return List.of();
+        }
+        List<RolloutEvent> events = rollouts.eventsAfter(Long.parseLong(lastEventId.trim()), REPLAY_LIMIT);
+        Map<Long, String> names = services.list().stream().collect(Collectors.toMap(Service::id, Service::name));
+        return events.stream().map(e -> LiveEvent.of(e, names.get(e.serviceId()))).toList();
+    }
+
+    private static Event<LiveEvent> event(LiveEvent e) {
+        Event<LiveEvent> event = Event.of(e).name(e.topic());
+        return e.id() == null ? event : event.id(e.id().toString());
+    }
+}

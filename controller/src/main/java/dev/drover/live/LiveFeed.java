@@ -1,0 +1,73 @@
+package dev.drover.live;
+
+import dev.drover.rollout.RolloutEvent;
+import dev.drover.rollout.RolloutStore;
+import dev.drover.service.Service;
+import dev.drover.service.Services;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Finds what changed since its last look: new rollout events in order, then each fingerprint that moved.
+ * The first look after {@link #reset} only takes the baseline (a dashboard that connects loads the
+ * whole state anyway). Not thread-safe: one loop drives it.
+ */
+public final class LiveFeed {
+    static final int EVENTS_PER_LOOK = 500;
+
+    private final RolloutStore rollouts;
+    private final Services services;
+    private final Fingerprints fingerprints;
+    private Map<String, String> marks = Map.of();
+    private long lastEventId = -1;
+
+    public LiveFeed(RolloutStore rollouts, Services services, Fingerprints fingerprints) {
+        this.rollouts = rollouts;
+        this.services = services;
+        this.fingerprints = fingerprints;
+    }
+
+    /** Forgets the baseline (nobody is watching); the next look takes a new one. */
+    public void reset() {
+        lastEventId = -1;
+        marks = Map.of();
+    }
+
+    /** The id of the last rollout event handed out; -1 before the first look. */
+    public long lastEventId() {
+        return lastEventId;
+    }
+
+    public void look(Consumer<LiveEvent> out) {
+        if (lastEventId < 0) {
+            lastEventId = rollouts.lastEventId();
+            marks = fingerprints.read();
+            return;
+        }
+        List<RolloutEvent> events = rollouts.eventsAfter(lastEventId, EVENTS_PER_LOOK);
+        if (!events.isEmpty()) {
+            Map<Long, String> names = new HashMap<>();
+            for (RolloutEvent e : events) {
+                out.accept(LiveEvent.of(e, names.computeIfAbsent(e.serviceId(), this::serviceName)));
+            }
+            lastEventId = events.get(events.size() - 1).id();
+        }
+        Map<String, String> now = fingerprints.read();
+        Set<String> keys = new HashSet<>(marks.keySet());
+        keys.addAll(now.keySet());
+        keys.stream().sorted().filter(k -> !Objects.equals(marks.get(k), now.get(k))).forEach(k -> {
+            int colon = k.indexOf(':');
+            out.accept(colon < 0 ? LiveEvent.change(k, null) : LiveEvent.change(k.substring(0, colon), k.substring(colon + 1)));
+        });
+        marks = now;
+    }
+
+    private String serviceName(long id) {
+        return services.list().stream().filter(s -> s.id() == id).map(Service::name).findFirst().orElse(null);
+    }
+}
