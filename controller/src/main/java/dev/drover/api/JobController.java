@@ -1,7 +1,9 @@
 package dev.drover.api;
 
 import dev.drover.job.Attempt;
+import dev.drover.job.CostReport;
 import dev.drover.job.Job;
+import dev.drover.job.JobFilter;
 import dev.drover.job.JobStore;
 import dev.drover.job.JobSummary;
 import dev.drover.job.JobSubmission;
@@ -23,10 +25,15 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-/** Jobs: submit (one or many), list, look at one, cancel, read its log. */
+/** Jobs: submit (one or many), list (filtered), look at one, cancel, read its log; their summary and cost. */
 @Controller("/api/v1")
 @Secured(Roles.VIEWER)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -35,9 +42,9 @@ public class JobController {
     private final Services services;
     private final JobStore jobs;
     private final JobSubmission submission;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public JobController(Services services, JobStore jobs, JobSubmission submission, java.time.Clock clock) {
+    public JobController(Services services, JobStore jobs, JobSubmission submission, Clock clock) {
         this.services = services;
         this.jobs = jobs;
         this.submission = submission;
@@ -70,12 +77,16 @@ public class JobController {
     }
 
     @Get("/services/{name}/jobs")
-    @Operation(summary = "The service's jobs, newest first")
-    public List<JobView> list(String name, @QueryValue(defaultValue = "50") int limit, @Nullable @QueryValue String status) {
+    @Operation(summary = "The service's jobs, newest first, each with its latest attempt's outcome and duration and its "
+            + "cost; optionally only those with a status, tier, revision, arm or latest outcome, submitted in "
+            + "[since, until) (ISO-8601 instants), before the limit")
+    public List<JobView> list(String name, @QueryValue(defaultValue = "50") int limit, @Nullable @QueryValue String status,
+                              @Nullable @QueryValue String tier, @Nullable @QueryValue Integer revision,
+                              @Nullable @QueryValue String arm, @Nullable @QueryValue String outcome,
+                              @Nullable @QueryValue String since, @Nullable @QueryValue String until) {
+        JobFilter filter = JobFilter.parse(status, tier, revision, arm, outcome, since, until);
         Service service = service(name);
-        return jobs.list(service.id(), Limits.check(limit)).stream()
-                .filter(j -> status == null || j.status().wireName().equals(status))
-                .map(j -> JobView.of(j, name, null)).toList();
+        return jobs.list(service.id(), filter, Limits.check(limit)).stream().map(j -> JobView.of(j, name)).toList();
     }
 
     @Get("/services/{name}/jobs/summary")
@@ -85,7 +96,19 @@ public class JobController {
             throw new IllegalArgumentException("hours must be between 1 and " + 24 * 366);
         }
         return JobSummary.of(jobs.finishedAttempts(service(name).id(),
-                clock.instant().minus(java.time.Duration.ofHours(hours))));
+                clock.instant().minus(Duration.ofHours(hours))));
+    }
+
+    @Get("/services/{name}/cost")
+    @Operation(summary = "Cost of finished attempts over the last N days (UTC, today included) by day, revision and "
+            + "tier, with the part spent on code failures and the part lost to infrastructure")
+    public CostReport cost(String name, @QueryValue(defaultValue = "14") int days) {
+        if (days < 1 || days > 366) {
+            throw new IllegalArgumentException("days must be between 1 and 366, got " + days);
+        }
+        Instant since = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(days - 1L)
+                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        return CostReport.of(since, CostReport.CURRENCY, jobs.finishedAttempts(service(name).id(), since));
     }
 
     @Get("/jobs/{id}")

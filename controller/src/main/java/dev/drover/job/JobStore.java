@@ -12,7 +12,15 @@ public interface JobStore {
     Optional<Job> find(String id);
 
     /** The service's jobs, newest first. */
-    List<Job> list(long serviceId, int limit);
+    default List<Job> list(long serviceId, int limit) {
+        return list(serviceId, JobFilter.none(), limit).stream().map(ListedJob::job).toList();
+    }
+
+    /**
+     * The service's jobs that pass the filter (applied before the limit), newest first, each with its latest
+     * attempt's outcome and duration and the cost of all its attempts.
+     */
+    List<ListedJob> list(long serviceId, JobFilter filter, int limit);
 
     /** The service's most recent submitted jobs (not replays, not pinned), newest first: what replays repeat. */
     List<Job> recentSubmitted(long serviceId, int limit);

@@ -42,11 +42,11 @@ public record JobSummary(int attempts, Map<String, Integer> byOutcome, double co
         int code = 0;
         int infra = 0;
         for (Attempt a : attempts) {
-            Outcome outcome = a.outcome() == null ? Outcome.INFRA : a.outcome();
+            Outcome outcome = outcome(a);
             byOutcome.merge(outcome.wireName(), 1, Integer::sum);
             if (outcome.infrastructure()) {
                 infra++;
-            } else if (outcome != Outcome.SUCCEEDED && outcome != Outcome.CANCELLED) {
+            } else if (codeFailure(outcome)) {
                 code++;
             }
             if (a.durationMillis() != null) {
@@ -70,7 +70,18 @@ public record JobSummary(int attempts, Map<String, Integer> byOutcome, double co
         return totals;
     }
 
-    private static double cost(Attempt a) {
+    /** An unpriced attempt costs nothing. */
+    static double cost(Attempt a) {
         return a.cost() == null ? 0 : a.cost();
+    }
+
+    /** A finished attempt with no outcome recorded counts as an infrastructure failure. */
+    static Outcome outcome(Attempt a) {
+        return a.outcome() == null ? Outcome.INFRA : a.outcome();
+    }
+
+    /** The code's fault: neither success, nor cancellation, nor infrastructure. */
+    static boolean codeFailure(Outcome outcome) {
+        return !outcome.infrastructure() && outcome != Outcome.SUCCEEDED && outcome != Outcome.CANCELLED;
     }
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  *
  * @param backend      {@code local} (Drover agents matched by labels) or {@code aws-batch}
  * @param gpus         GPUs per host
- * @param pricePerHour what an hour of one host costs, in the currency the team reports in
+ * @param pricePerHour what an hour of one host costs, in US dollars ({@code CostReport.CURRENCY})
  * @param labels       for {@code local}: the labels an agent must carry to run this target's jobs (all of them)
  */
 public record Target(String name, String backend, Capacity capacity, int gpus, String gpuModel, String instanceType,

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 
 /** Speaks the agent protocol by hand over real HTTP, so the controller's side is tested on its own. */
 public final class FakeAgent {
@@ -53,8 +54,14 @@ public final class FakeAgent {
     }
 
     public Reply result(long attemptId, String outcome, Integer exitCode, long memory) {
+        return result(attemptId, outcome, exitCode, memory, Instant.parse("2026-11-21T10:00:00Z"),
+                Instant.parse("2026-11-21T10:30:00Z"));
+    }
+
+    public Reply result(long attemptId, String outcome, Integer exitCode, long memory, Instant startedAt,
+                        Instant endedAt) {
         return post("results", "{\"attemptId\":" + attemptId + ",\"outcome\":\"" + outcome + "\",\"exitCode\":" + exitCode
-                + ",\"startedAt\":\"2026-11-21T10:00:00Z\",\"endedAt\":\"2026-11-21T10:30:00Z\",\"cpuAvg\":0.5,"
+                + ",\"startedAt\":\"" + startedAt + "\",\"endedAt\":\"" + endedAt + "\",\"cpuAvg\":0.5,"
                 + "\"cpuPeak\":1.0,\"memoryPeakBytes\":" + memory + ",\"detail\":null,\"log\":\"line one\\nline two\\n\"}");
     }
 }

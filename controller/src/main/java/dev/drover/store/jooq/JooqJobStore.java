@@ -11,16 +11,21 @@ import dev.drover.agent.protocol.Outcome;
 import dev.drover.job.Arm;
 import dev.drover.job.Attempt;
 import dev.drover.job.Job;
+import dev.drover.job.JobFilter;
 import dev.drover.job.JobStatus;
 import dev.drover.job.JobStore;
+import dev.drover.job.ListedJob;
 import dev.drover.job.Measured;
 import dev.drover.store.jooq.schema.tables.records.AttemptRecord;
 import dev.drover.store.jooq.schema.tables.records.JobRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 public final class JooqJobStore implements JobStore {
     private final DSLContext dsl;
@@ -52,10 +57,50 @@ public final class JooqJobStore implements JobStore {
         return dsl.selectFrom(JOB).where(JOB.ID.eq(id)).fetchOptional().map(JooqJobStore::toJob);
     }
 
+    /**
+     * One query: the latest attempt joined as the one whose number is the job's attempt count (a claim raises
+     * both together), the cost summed over all attempts in a subquery, the filter in the where clause.
+     */
     @Override
-    public List<Job> list(long serviceId, int limit) {
-        return dsl.selectFrom(JOB).where(JOB.SERVICE_ID.eq(serviceId)).orderBy(JOB.SUBMITTED_AT.desc(), JOB.ID.desc())
-                .limit(limit).fetch(JooqJobStore::toJob);
+    public List<ListedJob> list(long serviceId, JobFilter filter, int limit) {
+        var latest = ATTEMPT.as("latest");
+        var priced = ATTEMPT.as("priced");
+        Field<Double> cost = DSL.field(DSL.select(DSL.sum(priced.COST).coerce(SQLDataType.DOUBLE)).from(priced)
+                .where(priced.JOB_ID.eq(JOB.ID))).as("cost");
+        return dsl.select(JOB.fields()).select(latest.OUTCOME, latest.DURATION_MS, cost)
+                .from(JOB).leftJoin(latest).on(latest.JOB_ID.eq(JOB.ID).and(latest.NUMBER.eq(JOB.ATTEMPTS)))
+                .where(matching(serviceId, filter, latest.OUTCOME))
+                .orderBy(JOB.SUBMITTED_AT.desc(), JOB.ID.desc()).limit(limit)
+                .fetch(r -> new ListedJob(toJob(r.into(JOB)),
+                        r.get(latest.OUTCOME) == null ? null : Outcome.parse(r.get(latest.OUTCOME)),
+                        r.get(latest.DURATION_MS), r.get(cost)));
+    }
+
+    /** The filter as a condition on the job's columns and its latest attempt's outcome column. */
+    private static Condition matching(long serviceId, JobFilter filter, Field<String> latestOutcome) {
+        Condition where = JOB.SERVICE_ID.eq(serviceId);
+        if (filter.status() != null) {
+            where = where.and(JOB.STATUS.eq(filter.status().wireName()));
+        }
+        if (filter.tier() != null) {
+            where = where.and(JOB.TIER.eq(filter.tier()));
+        }
+        if (filter.revision() != null) {
+            where = where.and(JOB.REVISION.eq(filter.revision()));
+        }
+        if (filter.arm() != null) {
+            where = where.and(JOB.ARM.eq(filter.arm().wireName()));
+        }
+        if (filter.outcome() != null) {
+            where = where.and(latestOutcome.eq(filter.outcome().wireName()));
+        }
+        if (filter.since() != null) {
+            where = where.and(JOB.SUBMITTED_AT.ge(toColumn(filter.since())));
+        }
+        if (filter.until() != null) {
+            where = where.and(JOB.SUBMITTED_AT.lt(toColumn(filter.until())));
+        }
+        return where;
     }
 
     @Override

@@ -1,13 +1,16 @@
 package dev.drover.store.jooq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.drover.agent.protocol.Outcome;
 import dev.drover.job.Arm;
 import dev.drover.job.Attempt;
 import dev.drover.job.Job;
+import dev.drover.job.JobFilter;
 import dev.drover.job.JobStatus;
 import dev.drover.job.JobStore;
+import dev.drover.job.ListedJob;
 import dev.drover.job.Measured;
 import dev.drover.service.ServiceOrigin;
 import dev.drover.service.ServiceSettings;
@@ -23,7 +26,10 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The job store's contract on both databases: one claim per queued version, one result per attempt, retention. */
+/**
+ * The job store's contract on both databases: one claim per queued version, one result per attempt, the filtered
+ * list, retention.
+ */
 @ParameterizedClass
 @EnumSource(Backend.class)
 class JobStoreContractTest {
@@ -55,14 +61,32 @@ class JobStoreContractTest {
     }
 
     private Job queued(String id) {
-        Job job = new Job(id, serviceId, Map.of("K", "v"), false, null, "main", null, null, JobStatus.QUEUED, null, 0, 0, 0,
-                false, T0, null, 1, null);
+        return queued(id, "main", T0);
+    }
+
+    private Job queued(String id, String tier, Instant submittedAt) {
+        Job job = new Job(id, serviceId, Map.of("K", "v"), false, null, tier, null, null, JobStatus.QUEUED, null, 0, 0, 0,
+                false, submittedAt, null, 1, null);
         jobs.insert(List.of(job));
         return jobs.find(id).orElseThrow();
     }
 
     private static Measured result(Outcome outcome) {
-        return new Measured(outcome, 0, T0, T0.plusSeconds(60), 0.5, 1.0, 1L << 20, null, null, 0.01, null, "log", "log");
+        return result(outcome, 60, 0.01);
+    }
+
+    private static Measured result(Outcome outcome, long seconds, Double cost) {
+        return new Measured(outcome, 0, T0, T0.plusSeconds(seconds), 0.5, 1.0, 1L << 20, null, null, cost, null, "log", "log");
+    }
+
+    /** Claims the job as it stands now and records the attempt's result. */
+    private void attempt(String id, int revision, Arm arm, Outcome outcome, long seconds, Double cost) {
+        Attempt attempt = jobs.claim(jobs.find(id).orElseThrow(), agentId, revision, arm, T0).orElseThrow();
+        assertThat(jobs.finishAttempt(attempt.id(), result(outcome, seconds, cost))).isTrue();
+    }
+
+    private List<String> ids(JobFilter filter, int limit) {
+        return jobs.list(serviceId, filter, limit).stream().map(l -> l.job().id()).toList();
     }
 
     @Test
@@ -100,6 +124,49 @@ class JobStoreContractTest {
         assertThat(again.arm()).isEqualTo(Arm.CANDIDATE);
         assertThat(again.infraFailures()).isEqualTo(1);
         assertThat(jobs.claim(again, agentId, 2, Arm.CANDIDATE, T0).orElseThrow().number()).isEqualTo(2);
+    }
+
+    @Test
+    void aFilteredListNarrowsInTheQueryBeforeTheLimitAndCarriesTheLatestAttemptAndTheCost() {
+        queued("j-a", "main", T0.plusSeconds(1));
+        attempt("j-a", 1, Arm.CANDIDATE, Outcome.SUCCEEDED, 60, 0.01);
+        jobs.finish("j-a", JobStatus.SUCCEEDED, null, T0);
+        queued("j-b", "canary", T0.plusSeconds(2));
+        attempt("j-b", 1, Arm.BASELINE, Outcome.CODE, 90, null);
+        jobs.finish("j-b", JobStatus.FAILED, "code", T0);
+        queued("j-c", "main", T0.plusSeconds(3));
+        attempt("j-c", 2, Arm.CANDIDATE, Outcome.SPOT_INTERRUPTION, 30, 0.02);
+        jobs.requeue("j-c", true, "spot");
+        attempt("j-c", 2, Arm.CANDIDATE, Outcome.SUCCEEDED, 120, 0.04);
+        jobs.finish("j-c", JobStatus.SUCCEEDED, null, T0);
+        queued("j-d", "main", T0.plusSeconds(4));
+
+        List<ListedJob> all = jobs.list(serviceId, JobFilter.none(), 10);
+        assertThat(all).extracting(l -> l.job().id()).containsExactly("j-d", "j-c", "j-b", "j-a");
+        assertThat(all.get(0)).extracting(ListedJob::outcome, ListedJob::durationMillis, ListedJob::cost)
+                .containsExactly(null, null, null);
+        assertThat(all.get(1).outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(all.get(1).durationMillis()).isEqualTo(120_000L);
+        assertThat(all.get(1).cost()).isCloseTo(0.06, within(1e-12));
+        assertThat(all.get(2)).extracting(ListedJob::outcome, ListedJob::cost).containsExactly(Outcome.CODE, null);
+        assertThat(all.get(3).cost()).isCloseTo(0.01, within(1e-12));
+        assertThat(jobs.list(serviceId, 10)).extracting(Job::id).containsExactly("j-d", "j-c", "j-b", "j-a");
+
+        assertThat(ids(filter(JobStatus.QUEUED, null, null, null, null), 10)).containsExactly("j-d");
+        assertThat(ids(filter(null, "main", 2, null, null), 10)).containsExactly("j-c");
+        assertThat(ids(filter(null, null, null, Arm.CANDIDATE, null), 10)).containsExactly("j-c", "j-a");
+        assertThat(ids(filter(null, null, null, Arm.BASELINE, null), 10)).containsExactly("j-b");
+        assertThat(ids(filter(null, null, null, null, Outcome.CODE), 10)).containsExactly("j-b");
+        assertThat(ids(filter(null, null, null, null, Outcome.SPOT_INTERRUPTION), 10)).as("the latest attempt only")
+                .isEmpty();
+        assertThat(ids(filter(null, null, null, null, Outcome.SUCCEEDED), 1)).as("filtered before the limit")
+                .containsExactly("j-c");
+        assertThat(ids(new JobFilter(null, null, null, null, null, T0.plusSeconds(2), T0.plusSeconds(4)), 10))
+                .as("since inclusive, until exclusive").containsExactly("j-c", "j-b");
+    }
+
+    private static JobFilter filter(JobStatus status, String tier, Integer revision, Arm arm, Outcome outcome) {
+        return new JobFilter(status, tier, revision, arm, outcome, null, null);
     }
 
     @Test
