@@ -14,8 +14,8 @@ export function setCsrf(token) {
   csrf = token;
 }
 
-async function call(method, path, body) {
-  const headers = {'Accept': 'application/json'};
+async function call(method, path, body, accept = 'application/json') {
+  const headers = {'Accept': accept};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
   const response = await fetch('/api/v1' + path, {
@@ -34,6 +34,7 @@ async function call(method, path, body) {
 
 export const api = {
   get: path => call('GET', path),
+  text: path => call('GET', path, undefined, 'text/plain'),
   post: (path, body) => call('POST', path, body === undefined ? {} : body),
   del: path => call('DELETE', path),
 };

@@ -45,7 +45,7 @@ final class TestBrowser {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .withLogOutput(System.err).build();
+                .withLogFile(Path.of("target", "chromedriver.log").toFile()).build();
         return new ChromeDriver(service, options);
     }
 

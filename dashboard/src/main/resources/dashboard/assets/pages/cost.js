@@ -55,7 +55,7 @@ export async function render(ctx) {
   return h('div', {}, h('h1', {}, 'Cost'),
     h('section', {class: 'card'}, controls,
       h('p', {class: 'row', 'data-test': 'cost-totals'}, h('strong', {}, 'Total ' + money(report.total, cur)),
-        'failed work ' + money(report.failed, cur), 'interrupted work ' + money(report.interrupted, cur))),
+        h('span', {}, 'failed work ' + money(report.failed, cur)), h('span', {}, 'interrupted work ' + money(report.interrupted, cur)))),
     h('div', {class: 'grid'},
       section('Per day, by revision', h('div', {class: 'chart'}, perRevision)),
       section('Per day: useful, failed, interrupted', h('div', {class: 'chart'}, waste))),

@@ -10,7 +10,7 @@ export async function render(ctx) {
   const job = await api.get('/jobs/' + enc(id));
   const attempts = job.attemptList || [];
   const chosen = Number(ctx.query.get('attempt')) || (attempts.length ? attempts[attempts.length - 1].number : null);
-  const log = chosen === null ? null : await api.get('/jobs/' + enc(id) + '/logs?attempt=' + chosen);
+  const log = chosen === null ? null : await api.text('/jobs/' + enc(id) + '/logs?attempt=' + chosen);
   return h('div', {},
     h('h1', {}, 'Job ', h('code', {}, job.id)),
     section('Job',

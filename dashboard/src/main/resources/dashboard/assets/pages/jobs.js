@@ -8,7 +8,7 @@ export const topics = ['jobs'];
 export const service = ctx => ctx.query.get('service');
 
 const FILTERS = ['tier', 'revision', 'arm', 'outcome', 'status', 'since'];
-const OUTCOMES = ['succeeded', 'failed', 'oom', 'timeout', 'spot-interruption', 'infra', 'lost', 'cancelled'];
+const OUTCOMES = ['succeeded', 'code', 'timeout', 'oom', 'spot-interruption', 'agent-lost', 'infra', 'cancelled'];
 
 export async function render(ctx) {
   const services = await api.get('/services');
@@ -31,7 +31,7 @@ export async function render(ctx) {
     choice('tier', 'Tier', tiers, filters.tier),
     h('label', {for: 'f-revision'}, 'Revision', h('input', {id: 'f-revision', name: 'revision', type: 'number', min: 1,
       value: filters.revision})),
-    choice('arm', 'Arm', ['candidate', 'baseline'], filters.arm),
+    choice('arm', 'Arm', ['candidate', 'baseline', 'stable', 'pinned'], filters.arm),
     choice('outcome', 'Class', OUTCOMES, filters.outcome),
     choice('status', 'Status', ['queued', 'running', 'succeeded', 'failed', 'cancelled'], filters.status),
     h('label', {for: 'f-since'}, 'Submitted since', h('input', {id: 'f-since', name: 'since', type: 'datetime-local',
