@@ -35,6 +35,19 @@ final class Http {
         return send(b);
     }
 
+    /** Any method, no token: the headers (name, value, ...) say everything else, a cookie included. */
+    Reply send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder b = builder(path, null).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
     private HttpRequest.Builder builder(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json");
         if (token != null) {

@@ -58,6 +58,16 @@ class DashboardBrowserTest {
     private static final int PHONE = 390;
     private static final int DESKTOP = 1280;
 
+    /** A fixed port and a named in-memory database, so the last test can restart the controller under the page. */
+    private static final Map<String, Object> PROPERTIES = Map.of(
+            "drover.http.port", freePort(),
+            "drover.database.url", "jdbc:h2:mem:dashboard-" + System.nanoTime()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "drover.rollouts.min-bake", "0s",
+            "drover.rollouts.min-jobs", "1",
+            "drover.targets.cpu.labels.capacity", "on-demand",
+            "drover.dashboard.live-interval", "300ms");
+
     private static EmbeddedServer server;
     private static ApplicationContext context;
     private static String base;
@@ -72,11 +82,7 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void start() {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "drover.rollouts.min-bake", "0s",
-                "drover.rollouts.min-jobs", "1",
-                "drover.targets.cpu.labels.capacity", "on-demand",
-                "drover.dashboard.live-interval", "300ms"), "test");
+        server = ApplicationContext.run(EmbeddedServer.class, PROPERTIES, "test");
         context = server.getApplicationContext();
         base = server.getURL().toString();
         AccessTokens tokens = context.getBean(AccessTokens.class);
@@ -112,6 +118,14 @@ class DashboardBrowserTest {
         driver = TestBrowser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class); // the page redraws itself on every live change
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A service with revisions 1 and 2 of a two-stage ladder: canary (half the canary tier's jobs), then main. */
@@ -265,6 +279,21 @@ class DashboardBrowserTest {
         open("#/services/thumbnailer/rollouts/" + rolloutId + "?stage=1", "rollout #");
         assertThat(driver.findElements(By.cssSelector("main canvas"))).isNotEmpty();
         assertThat(main()).contains("Code failures").contains("Duration p95").contains("Cost per job");
+    }
+
+    @Test
+    @Order(6)
+    void aLostConnectionSaysSoAndTheLiveViewComesBack() {
+        signIn(viewer, "dash-viewer");
+        server.stop(); // the controller goes away (its database and the session in it stay); the page stays
+        wait.until(d -> text("#live").contains("reconnecting") || text("#live").contains("retrying"));
+        server = ApplicationContext.run(EmbeddedServer.class, PROPERTIES, "test");
+        context = server.getApplicationContext();
+        context.getBean(RolloutCommands.class).lock(thumbnailer.id(), "oncall-bo", "while the page was cut off");
+        wait.until(d -> text("#live").equals("Live"));
+        wait.until(d -> text("section[data-service=thumbnailer]").contains("while the page was cut off"));
+        assertThat(text("#user")).contains("dash-viewer");
+        TestBrowser.consoleErrors(driver); // the refused reconnects while it was down are logged; they are the point here
     }
 
     // --- the browser
