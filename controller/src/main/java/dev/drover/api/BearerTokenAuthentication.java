@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 
 /**
@@ -39,10 +40,13 @@ public class BearerTokenAuthentication implements AuthenticationFetcher<HttpRequ
         if (secret.isEmpty()) {
             return Publishers.empty();
         }
-        CompletableFuture<Authentication> lookup = CompletableFuture.supplyAsync(
-                () -> tokens.authenticate(secret.get()).map(BearerTokenAuthentication::toAuthentication).orElse(null),
-                blocking);
-        return Publishers.fromCompletableFuture(lookup);
+        return offTheEventLoop(blocking,
+                () -> tokens.authenticate(secret.get()).map(BearerTokenAuthentication::toAuthentication).orElse(null));
+    }
+
+    /** Runs a lookup that reads the database on the blocking pool; a null answer means no caller. */
+    static Publisher<Authentication> offTheEventLoop(ExecutorService blocking, Supplier<Authentication> lookup) {
+        return Publishers.fromCompletableFuture(CompletableFuture.supplyAsync(lookup, blocking));
     }
 
     static Optional<String> bearer(HttpRequest<?> request) {

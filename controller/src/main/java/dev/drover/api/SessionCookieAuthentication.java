@@ -11,7 +11,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
 
@@ -35,10 +34,8 @@ public class SessionCookieAuthentication implements AuthenticationFetcher<HttpRe
         if (secret.isEmpty()) {
             return Publishers.empty();
         }
-        CompletableFuture<Authentication> lookup = CompletableFuture.supplyAsync(
-                () -> sessions.find(secret.get()).map(SessionCookieAuthentication::toAuthentication).orElse(null),
-                blocking);
-        return Publishers.fromCompletableFuture(lookup);
+        return BearerTokenAuthentication.offTheEventLoop(blocking,
+                () -> sessions.find(secret.get()).map(SessionCookieAuthentication::toAuthentication).orElse(null));
     }
 
     private static Authentication toAuthentication(DashboardSession session) {

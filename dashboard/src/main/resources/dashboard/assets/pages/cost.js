@@ -38,6 +38,12 @@ export async function render(ctx) {
   ctx.chart(perRevision, {type: 'bar', data: {labels: dayList, datasets: revisions.map((rev, i) => ({
     label: 'revision ' + rev, backgroundColor: PALETTE[i % PALETTE.length], data: dayList.map(d => byDayRev(d, rev))}))},
   options: options(cur)});
+  const tiers = [...new Set(report.rows.map(r => r.tier))].sort();
+  const perTier = h('canvas', {role: 'img', 'aria-label': 'Cost per day, by tier'});
+  ctx.chart(perTier, {type: 'bar', data: {labels: dayList, datasets: tiers.map((tier, i) => ({
+    label: tier, backgroundColor: PALETTE[(i + 3) % PALETTE.length],
+    data: dayList.map(d => sum(report.rows.filter(r => r.day === d && r.tier === tier), r => r.cost))}))},
+  options: options(cur)});
   const waste = h('canvas', {role: 'img', 'aria-label': 'Cost per day: useful, failed and interrupted work'});
   ctx.chart(waste, {type: 'bar', data: {labels: dayList, datasets: [
     {label: 'succeeded', backgroundColor: '#17703a', data: dayList.map(d => byDay(d, r => r.cost - r.failedCost - r.interruptedCost))},
@@ -58,6 +64,7 @@ export async function render(ctx) {
         h('span', {}, 'failed work ' + money(report.failed, cur)), h('span', {}, 'interrupted work ' + money(report.interrupted, cur)))),
     h('div', {class: 'grid'},
       section('Per day, by revision', h('div', {class: 'chart'}, perRevision)),
+      section('Per day, by tier', h('div', {class: 'chart'}, perTier)),
       section('Per day: useful, failed, interrupted', h('div', {class: 'chart'}, waste))),
     section('Per revision and tier', table([
       {title: 'Revision', cls: 'num', cell: g => String(g.revision)},
