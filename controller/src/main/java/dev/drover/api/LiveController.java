@@ -12,9 +12,12 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.sse.Event;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,21 +35,37 @@ import reactor.core.scheduler.Schedulers;
 @Tag(name = "status")
 public class LiveController {
     static final Duration PING = Duration.ofSeconds(15);
+    static final Duration MAX_LIFE = Duration.ofHours(1);
     private static final int REPLAY_LIMIT = 500;
 
     private final LiveStream stream;
     private final RolloutStore rollouts;
     private final Services services;
+    private final Clock clock;
 
-    public LiveController(LiveStream stream, RolloutStore rollouts, Services services) {
+    public LiveController(LiveStream stream, RolloutStore rollouts, Services services, Clock clock) {
+        this.clock = clock;
         this.stream = stream;
         this.rollouts = rollouts;
         this.services = services;
     }
 
+    /**
+     * A stream lives until its session ends, and at most {@link #MAX_LIFE}: the browser then reconnects,
+     * and the credentials are checked again (an ended session or a revoked token is refused).
+     */
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     @Operation(summary = "Live changes for the dashboard, as server-sent events")
-    public Publisher<Event<LiveEvent>> live(@Nullable @Header("Last-Event-ID") String lastEventId) {
+    public Publisher<Event<LiveEvent>> live(@Nullable @Header("Last-Event-ID") String lastEventId, Authentication caller) {
+        Duration life = MAX_LIFE;
+        if (caller.getAttributes().get(SessionCookie.EXPIRES_ATTRIBUTE) instanceof Instant expires) {
+            life = Duration.between(clock.instant(), expires);
+            life = life.compareTo(MAX_LIFE) > 0 ? MAX_LIFE : life.isNegative() ? Duration.ZERO : life;
+        }
+        return stream(lastEventId).take(life);
+    }
+
+    private Flux<Event<LiveEvent>> stream(@Nullable String lastEventId) {
         Flux<Event<LiveEvent>> hello = Flux.just(Event.of(new LiveEvent("hello", null, null, null, null, null, null))
                 .name("hello"));
         Flux<Event<LiveEvent>> missed = Flux.defer(() -> Flux.fromIterable(missedSince(lastEventId)))

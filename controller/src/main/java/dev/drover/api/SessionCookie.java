@@ -14,6 +14,8 @@ final class SessionCookie {
     /** Authentication attribute saying how the caller signed in: {@code session} or {@code token}. */
     static final String VIA_ATTRIBUTE = "via";
     static final String VIA_SESSION = "session";
+    /** Authentication attribute: when a session ends (an {@code Instant}). */
+    static final String EXPIRES_ATTRIBUTE = "expiresAt";
 
     private SessionCookie() {
     }

@@ -42,6 +42,7 @@ public class SessionCookieAuthentication implements AuthenticationFetcher<HttpRe
         var role = session.token().role();
         return Authentication.build(session.token().name(), role.grantedRoles(),
                 Map.of(BearerTokenAuthentication.ROLE_ATTRIBUTE, role.wireName(),
-                        SessionCookie.VIA_ATTRIBUTE, SessionCookie.VIA_SESSION));
+                        SessionCookie.VIA_ATTRIBUTE, SessionCookie.VIA_SESSION,
+                        SessionCookie.EXPIRES_ATTRIBUTE, session.expiresAt()));
     }
 }

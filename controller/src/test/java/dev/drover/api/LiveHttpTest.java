@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 /** {@code GET /api/v1/live} over real HTTP: changes arrive as named server-sent events, and a reconnect replays what it missed. */
 @MicronautTest
 @Property(name = "drover.dashboard.live-interval", value = "200ms")
+@Property(name = "drover.dashboard.session-ttl", value = "3s")
 class LiveHttpTest {
     @Inject
     EmbeddedServer server;
@@ -44,6 +45,7 @@ class LiveHttpTest {
     @Inject
     TierStateStore tiers;
 
+    private static final String END = "<the server ended the stream>";
     private final HttpClient client = HttpClient.newHttpClient();
     private final List<Stream<String>> open = new ArrayList<>();
     private Http http;
@@ -67,8 +69,12 @@ class LiveHttpTest {
 
     /** The stream's lines, read on their own thread. */
     private BlockingQueue<String> connect(String... headers) throws Exception {
+        return connectAs("Authorization", "Bearer " + viewer, headers);
+    }
+
+    private BlockingQueue<String> connectAs(String credential, String value, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/live"))
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + viewer);
+                .header("Accept", "text/event-stream").header(credential, value);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -80,6 +86,7 @@ class LiveHttpTest {
         Thread reader = new Thread(() -> {
             try {
                 response.body().forEach(lines::add);
+                lines.add(END);
             } catch (RuntimeException closed) {
                 // the test closed the stream
             }
@@ -132,6 +139,18 @@ class LiveHttpTest {
         assertThat(replayed.get(0)).isEqualTo("event: hello");
         assertThat(replayed.get(replayed.size() - 1)).contains("\"kind\":\"locked\"")
                 .contains("\"service\":\"" + service.name() + "\"");
+    }
+
+    @Test
+    void aSessionsStreamEndsWithTheSessionAndCannotBeReopened() throws Exception {
+        Http.Reply signIn = http.send("POST", "api/v1/session", "{\"token\":\"" + viewer + "\"}");
+        String setCookie = signIn.raw().headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        BlockingQueue<String> lines = connectAs("Cookie", cookie);
+        until(lines, "event: hello");
+        until(lines, END); // within the session's 3 s, not the stream's hour
+        assertThat(http.send("GET", "api/v1/live", null, "Accept", "text/event-stream", "Cookie", cookie).status())
+                .isEqualTo(401);
     }
 
     @Test
