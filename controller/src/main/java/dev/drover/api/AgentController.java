@@ -61,6 +61,10 @@ public class AgentController {
         List<String> gpus = r.gpus() == null ? List.of() : r.gpus().stream().map(g -> g.model()).toList();
         int cpus = r.host() == null ? 1 : r.host().cpus();
         long memory = r.host() == null ? 1 : r.host().memoryBytes();
+        if (r.labels() != null && r.labels().keySet().stream().anyMatch(k -> k.startsWith("drover."))) {
+            throw new IllegalArgumentException("labels starting with 'drover.' are reserved for the controller: "
+                    + "rename them on the agent (--labels)");
+        }
         Agent agent = fleet.register(caller.getName(), r.labels() == null ? java.util.Map.of() : r.labels(), gpus,
                 r.slots(), cpus, memory, r.version());
         return new Registered(agent.displayId(), (int) config.lease().toSeconds(), (int) config.heartbeat().toSeconds(),

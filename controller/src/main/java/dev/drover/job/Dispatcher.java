@@ -115,7 +115,9 @@ public final class Dispatcher {
             return Optional.empty();
         }
         Map<String, String> env = new LinkedHashMap<>(revision.get().spec().env());
-        for (Map.Entry<String, String> ref : revision.get().spec().secrets().entrySet()) {
+        // On AWS Batch the job definition names the secrets and Batch resolves them: never put them in a submission.
+        for (Map.Entry<String, String> ref : target.batch() ? Map.<String, String>of().entrySet()
+                : revision.get().spec().secrets().entrySet()) {
             Optional<SecretText> value = secrets.resolve(ref.getValue());
             if (value.isEmpty()) {
                 jobs.route(job.id(), job.tier(), "secret '" + ref.getValue() + "' (for " + ref.getKey()

@@ -2,6 +2,7 @@ package dev.drover.job;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where jobs and their attempts are kept. Every state change checks the state it starts from. */
@@ -69,6 +70,12 @@ public interface JobStore {
 
     /** Attempts finished in the window, with their job's service: for summaries. */
     List<Attempt> finishedAttempts(long serviceId, Instant since);
+
+    /** Records where an attempt runs outside Drover's agents (an AWS Batch job id). */
+    void setBackendRef(long attemptId, String ref);
+
+    /** The backend references of the agent's running attempts, by attempt id (attempts without one are left out). */
+    Map<Long, String> backendRefs(long agentId);
 
     /** Running attempts on the agent whose job a person cancelled. */
     List<Attempt> cancelRequested(long agentId);

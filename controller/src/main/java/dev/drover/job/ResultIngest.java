@@ -82,7 +82,10 @@ public final class ResultIngest {
             return;
         }
         Optional<RevisionSpec> spec = revisions.find(job.serviceId(), attempt.revision()).map(r -> r.spec());
-        int infra = spec.map(RevisionSpec::infraRetries).orElse(0);
+        // On AWS Batch, Batch itself retried the host terminations (the job definition's retryStrategy): not again.
+        boolean onBatch = spec.flatMap(s -> s.tier(attempt.tier())).flatMap(t -> targets.stream()
+                .filter(x -> x.name().equals(t.target())).findFirst()).map(Target::batch).orElse(false);
+        int infra = onBatch ? 0 : spec.map(RevisionSpec::infraRetries).orElse(0);
         int code = spec.map(RevisionSpec::codeRetries).orElse(0);
         if (outcome == Outcome.SUCCEEDED) {
             jobs.finish(job.id(), JobStatus.SUCCEEDED, null, clock.instant());

@@ -32,8 +32,24 @@ public record Target(String name, String backend, Capacity capacity, int gpus, S
         labels = labels == null ? Map.of() : Map.copyOf(labels);
     }
 
-    /** Whether an agent with these labels runs this target's jobs: a local target whose labels it all carries. */
+    /**
+     * The label of the controller's own stand-in agent for an {@code aws-batch} target (its value: the
+     * target's name). Labels under {@code drover.} are reserved: agents cannot register with them.
+     */
+    public static final String BATCH_LABEL = "drover.aws-batch-target";
+
+    /**
+     * Whether an agent with these labels runs this target's jobs: a local target whose labels it all
+     * carries, or an {@code aws-batch} target's stand-in.
+     */
     public boolean servedBy(Map<String, String> agentLabels) {
-        return "local".equals(backend) && agentLabels.entrySet().containsAll(labels.entrySet());
+        if (batch()) {
+            return name.equals(agentLabels.get(BATCH_LABEL));
+        }
+        return agentLabels.entrySet().containsAll(labels.entrySet());
+    }
+
+    public boolean batch() {
+        return "aws-batch".equals(backend);
     }
 }

@@ -20,6 +20,7 @@ import dev.drover.store.jooq.schema.tables.records.AttemptRecord;
 import dev.drover.store.jooq.schema.tables.records.JobRecord;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -169,6 +170,20 @@ public final class JooqJobStore implements JobStore {
     @Override
     public List<Attempt> attempts(String jobId) {
         return dsl.selectFrom(ATTEMPT).where(ATTEMPT.JOB_ID.eq(jobId)).orderBy(ATTEMPT.NUMBER).fetch(JooqJobStore::toAttempt);
+    }
+
+    @Override
+    public void setBackendRef(long attemptId, String ref) {
+        dsl.update(ATTEMPT).set(ATTEMPT.BACKEND_REF, ref).where(ATTEMPT.ID.eq(attemptId)).execute();
+    }
+
+    @Override
+    public Map<Long, String> backendRefs(long agentId) {
+        Map<Long, String> refs = new java.util.LinkedHashMap<>();
+        dsl.select(ATTEMPT.ID, ATTEMPT.BACKEND_REF).from(ATTEMPT)
+                .where(ATTEMPT.AGENT_ID.eq(agentId).and(ATTEMPT.STATUS.eq("running")).and(ATTEMPT.BACKEND_REF.isNotNull()))
+                .orderBy(ATTEMPT.ID).forEach(r -> refs.put(r.get(ATTEMPT.ID), r.get(ATTEMPT.BACKEND_REF)));
+        return refs;
     }
 
     @Override

@@ -36,6 +36,11 @@ public interface ContractBackend extends AutoCloseable {
 
     List<Attempt> attempts(String jobId);
 
+    /** Whether the backend measures a job's peak memory (AWS Batch does not report it). */
+    default boolean measuresMemory() {
+        return true;
+    }
+
     /** What to show when an assertion fails (the agents' logs, say); empty by default. */
     default String diagnostics() {
         return "";

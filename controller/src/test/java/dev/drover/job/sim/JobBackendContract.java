@@ -78,7 +78,9 @@ public abstract class JobBackendContract {
         assertThat(attempt.revision()).isEqualTo(1).isEqualTo(done.revision());
         assertThat(attempt.arm()).isEqualTo(Arm.STABLE).isEqualTo(done.arm());
         assertThat(attempt.durationMillis()).isPositive();
-        assertThat(attempt.memoryPeak()).as("peak of a job holding 32 MiB").isGreaterThanOrEqualTo(32 * MIB);
+        if (backend.measuresMemory()) {
+            assertThat(attempt.memoryPeak()).as("peak of a job holding 32 MiB").isGreaterThanOrEqualTo(32 * MIB);
+        }
         assertThat(attempt.cost()).isPositive();
         assertThat(done.finishedAt()).isNotNull();
     }

@@ -1,0 +1,242 @@
+package dev.drover.aws;
+
+import dev.drover.agent.protocol.Assignment;
+import dev.drover.agent.protocol.AttemptResult;
+import dev.drover.agent.protocol.Outcome;
+import dev.drover.fleet.Agent;
+import dev.drover.fleet.AgentStore;
+import dev.drover.job.Arm;
+import dev.drover.job.Attempt;
+import dev.drover.job.Dispatcher;
+import dev.drover.job.Job;
+import dev.drover.job.JobStore;
+import dev.drover.job.ResultIngest;
+import dev.drover.revision.Revision;
+import dev.drover.revision.RevisionStore;
+import dev.drover.target.Capacity;
+import dev.drover.target.Target;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.batch.BatchClient;
+import software.amazon.awssdk.services.batch.model.AttemptDetail;
+import software.amazon.awssdk.services.batch.model.ContainerOverrides;
+import software.amazon.awssdk.services.batch.model.JobDetail;
+import software.amazon.awssdk.services.batch.model.JobSummary;
+import software.amazon.awssdk.services.batch.model.KeyValuePair;
+import software.amazon.awssdk.services.batch.model.KeyValuesPair;
+
+/**
+ * Runs one {@code aws-batch} target's jobs on its AWS Batch job queue. To the rest of the controller it
+ * is an agent (a stand-in registered as {@code aws-batch:<target>}): it takes work from the same
+ * dispatcher, so routing, arms and the record of attempts are the agents', and reports results through
+ * the same ingest. Each pass:
+ * <ol>
+ *   <li>terminates the Batch jobs of attempts a person cancelled;</li>
+ *   <li>reads its submitted jobs ({@code DescribeJobs}, 100 at a time) and reports the finished ones,
+ *       their class read from Batch's status reason ({@link BatchOutcomes});</li>
+ *   <li>submits what the dispatcher hands it, by job-definition ARN, under a deterministic job name,
+ *       with the arm and revision in tags. A submission that failed is looked up by name
+ *       ({@code ListJobs}) before it is tried again, so a job never runs twice because an answer was lost.</li>
+ * </ol>
+ * The stand-in's lease is kept far ahead: Batch jobs run on while the controller restarts, and the
+ * next pass finds them by the job ids stored with the attempts.
+ */
+public final class BatchBackend {
+    static final int DESCRIBE_LIMIT = 100;
+    static final String AGENT_PREFIX = "aws-batch:";
+    private static final Logger LOG = LoggerFactory.getLogger(BatchBackend.class);
+    private static final Duration STAND_IN_LEASE = Duration.ofDays(3650);
+
+    private final BatchClient batch;
+    private final BatchTarget target;
+    private final Dispatcher dispatcher;
+    private final JobStore jobs;
+    private final AgentStore agents;
+    private final ResultIngest ingest;
+    private final RevisionStore revisions;
+    private final BatchJobDefinitions definitions;
+    private final Clock clock;
+    /** Attempts handed out whose submission has not been confirmed yet, kept for the next try. */
+    private final Map<Long, Assignment> unsubmitted = Collections.synchronizedMap(new HashMap<>());
+    /** Job names submitted at least once: a second try first looks for the first. */
+    private final Set<String> triedOnce = Collections.synchronizedSet(new HashSet<>());
+
+    public BatchBackend(BatchClient batch, BatchTarget target, Dispatcher dispatcher, JobStore jobs, AgentStore agents,
+                        ResultIngest ingest, RevisionStore revisions, BatchJobDefinitions definitions, Clock clock) {
+        this.batch = batch;
+        this.target = target;
+        this.dispatcher = dispatcher;
+        this.jobs = jobs;
+        this.agents = agents;
+        this.ingest = ingest;
+        this.revisions = revisions;
+        this.definitions = definitions;
+        this.clock = clock;
+    }
+
+    public String name() {
+        return AGENT_PREFIX + target.name();
+    }
+
+    public synchronized void pass() {
+        Agent self = standIn();
+        terminateCancelled(self);
+        poll(self);
+        recoverOrphans(self);
+        retryUnsubmitted(self);
+        int free = target.maxInFlight() - jobs.running(self.id()).size();
+        for (Assignment a : dispatcher.assign(self, free)) {
+            unsubmitted.put(a.attemptId(), a);
+            submit(self, a);
+        }
+    }
+
+    private Agent standIn() {
+        Instant now = clock.instant();
+        Target t = target.target();
+        List<String> gpus = Collections.nCopies(Math.max(t.gpus(), 0) == 0 ? 0 : 64,
+                t.gpuModel() == null ? "AWS Batch GPU" : t.gpuModel());
+        return agents.register(name(), Map.of(Target.BATCH_LABEL, t.name()), gpus, target.maxInFlight(), 1, 1,
+                "aws-batch", now, now.plus(STAND_IN_LEASE));
+    }
+
+    private void terminateCancelled(Agent self) {
+        Map<Long, String> refs = jobs.backendRefs(self.id());
+        for (Attempt a : jobs.cancelRequested(self.id())) {
+            String jobId = refs.get(a.id());
+            if (jobId != null) {
+                batch.terminateJob(b -> b.jobId(jobId).reason(BatchOutcomes.TERMINATED_BY_DROVER + ": cancelled by a person"));
+            }
+        }
+    }
+
+    private void poll(Agent self) {
+        Map<Long, String> refs = jobs.backendRefs(self.id());
+        Map<String, Long> attemptOf = new HashMap<>();
+        refs.forEach((attempt, jobId) -> attemptOf.put(jobId, attempt));
+        List<String> ids = new ArrayList<>(refs.values());
+        for (int from = 0; from < ids.size(); from += DESCRIBE_LIMIT) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + DESCRIBE_LIMIT));
+            for (JobDetail job : batch.describeJobs(b -> b.jobs(chunk)).jobs()) {
+                String status = job.statusAsString();
+                if ("SUCCEEDED".equals(status) || "FAILED".equals(status)) {
+                    ingest.ingest(self, result(attemptOf.get(job.jobId()), job));
+                }
+            }
+        }
+    }
+
+    AttemptResult result(long attemptId, JobDetail job) {
+        List<AttemptDetail> attempts = job.attempts();
+        AttemptDetail last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+        Integer exitCode = last != null && last.container() != null ? last.container().exitCode()
+                : job.container() == null ? null : job.container().exitCode();
+        String containerReason = last != null && last.container() != null ? last.container().reason()
+                : job.container() == null ? null : job.container().reason();
+        String reason = job.statusReason() != null ? job.statusReason() : last == null ? null : last.statusReason();
+        Outcome outcome = BatchOutcomes.of(job.statusAsString(), reason, containerReason, exitCode,
+                target.target().capacity() == Capacity.SPOT);
+        Instant started = millis(last != null ? last.startedAt() : job.startedAt());
+        Instant ended = millis(last != null ? last.stoppedAt() : job.stoppedAt());
+        if (started == null && ended != null) {
+            started = ended; // never ran (terminated while RUNNABLE): no time to price
+        }
+        StringBuilder detail = new StringBuilder("AWS Batch job " + job.jobId());
+        if (reason != null) {
+            detail.append(": ").append(reason);
+        }
+        if (attempts.size() > 1) {
+            detail.append(" (Batch ran it ").append(attempts.size()).append(" times: ");
+            for (int i = 0; i < attempts.size(); i++) {
+                AttemptDetail a = attempts.get(i);
+                Long ran = a.startedAt() == null || a.stoppedAt() == null ? null : a.stoppedAt() - a.startedAt();
+                detail.append(i == 0 ? "" : "; ").append(a.statusReason()).append(ran == null ? "" : ", " + ran + " ms");
+            }
+            detail.append(')');
+        }
+        return new AttemptResult(attemptId, outcome.wireName(), exitCode, started, ended, null, null, null, null, null,
+                detail.length() > 1900 ? detail.substring(0, 1900) : detail.toString(), null);
+    }
+
+    private static Instant millis(Long epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
+    }
+
+    /**
+     * Running attempts with no Batch job id that this process did not hand out (it restarted between
+     * taking the work and recording the submission): found by name, or reported lost and retried.
+     */
+    private void recoverOrphans(Agent self) {
+        Map<Long, String> refs = jobs.backendRefs(self.id());
+        for (Attempt a : jobs.running(self.id())) {
+            if (refs.containsKey(a.id()) || unsubmitted.containsKey(a.id())) {
+                continue;
+            }
+            String name = BatchNames.job(a.jobId(), a.number());
+            triedOnce.add(name);
+            Optional<String> found = findByName(name);
+            if (found.isPresent()) {
+                jobs.setBackendRef(a.id(), found.get());
+            } else {
+                ingest.lost(a, "never reached AWS Batch (the controller stopped before submitting it)");
+            }
+        }
+    }
+
+    private void retryUnsubmitted(Agent self) {
+        for (Assignment a : new ArrayList<>(unsubmitted.values())) {
+            submit(self, a);
+        }
+    }
+
+    private void submit(Agent self, Assignment a) {
+        String name = BatchNames.job(a.jobId(), a.attempt());
+        try {
+            Optional<String> already = findByName(name);
+            String jobId = already.isPresent() ? already.get() : batch.submitJob(b -> b
+                    .jobName(name)
+                    .jobQueue(target.jobQueue())
+                    .jobDefinition(definitionArn(a))
+                    .containerOverrides(ContainerOverrides.builder().environment(a.env().entrySet().stream()
+                            .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList()).build())
+                    .tags(Map.of("drover:job", a.jobId(), "drover:attempt", Integer.toString(a.attempt()),
+                            "drover:arm", a.arm(), "drover:revision", Integer.toString(a.revision()), "drover:tier", a.tier()))
+                    .propagateTags(true)).jobId();
+            jobs.setBackendRef(a.attemptId(), jobId);
+            unsubmitted.remove(a.attemptId());
+        } catch (SdkException e) {
+            LOG.warn("AWS Batch submission of {} to {} failed, tried again next pass: {}", name, target.jobQueue(),
+                    e.getMessage());
+        }
+    }
+
+    /** Only attempts whose submission may have reached Batch are looked up: a first try goes straight to SubmitJob. */
+    private Optional<String> findByName(String name) {
+        if (!triedOnce.add(name)) {
+            return batch.listJobsPaginator(b -> b.jobQueue(target.jobQueue())
+                            .filters(KeyValuesPair.builder().name("JOB_NAME").values(name).build()))
+                    .jobSummaryList().stream().filter(s -> name.equals(s.jobName())).map(JobSummary::jobId).findFirst();
+        }
+        return Optional.empty();
+    }
+
+    private String definitionArn(Assignment a) {
+        Job job = jobs.find(a.jobId()).orElseThrow();
+        Revision revision = revisions.find(job.serviceId(), a.revision()).orElseThrow();
+        Arm arm = Arm.parse(a.arm());
+        boolean stable = arm == Arm.STABLE || arm == Arm.BASELINE;
+        return definitions.arnFor(a.service(), a.tier(), revision, stable, target);
+    }
+}
