@@ -13,8 +13,12 @@ import dev.drover.job.JobStore;
 import dev.drover.job.ResultIngest;
 import dev.drover.revision.Revision;
 import dev.drover.revision.RevisionStore;
+import dev.drover.service.Service;
+import dev.drover.service.Services;
 import dev.drover.target.Capacity;
 import dev.drover.target.Target;
+import dev.drover.tier.TierState;
+import dev.drover.tier.TierStateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +54,7 @@ import software.amazon.awssdk.services.batch.model.KeyValuesPair;
  *       with the arm and revision in tags. A submission that failed is looked up by name
  *       ({@code ListJobs}) before it is tried again, so a job never runs twice because an answer was lost.</li>
  * </ol>
+ * Before that, each stable job-definition name is brought to its tier's stable revision.
  * The stand-in's lease is kept far ahead: Batch jobs run on while the controller restarts, and the
  * next pass finds them by the job ids stored with the attempts.
  */
@@ -65,6 +70,8 @@ public final class BatchBackend {
     private final JobStore jobs;
     private final AgentStore agents;
     private final ResultIngest ingest;
+    private final Services services;
+    private final TierStateStore tiers;
     private final RevisionStore revisions;
     private final BatchJobDefinitions definitions;
     private final Clock clock;
@@ -74,7 +81,10 @@ public final class BatchBackend {
     private final Set<String> triedOnce = Collections.synchronizedSet(new HashSet<>());
 
     public BatchBackend(BatchClient batch, BatchTarget target, Dispatcher dispatcher, JobStore jobs, AgentStore agents,
-                        ResultIngest ingest, RevisionStore revisions, BatchJobDefinitions definitions, Clock clock) {
+                        ResultIngest ingest, Services services, TierStateStore tiers, RevisionStore revisions,
+                        BatchJobDefinitions definitions, Clock clock) {
+        this.services = services;
+        this.tiers = tiers;
         this.batch = batch;
         this.target = target;
         this.dispatcher = dispatcher;
@@ -91,6 +101,7 @@ public final class BatchBackend {
     }
 
     public synchronized void pass() {
+        syncStable();
         Agent self = standIn();
         terminateCancelled(self);
         poll(self);
@@ -100,6 +111,31 @@ public final class BatchBackend {
         for (Assignment a : dispatcher.assign(self, free)) {
             unsubmitted.put(a.attemptId(), a);
             submit(self, a);
+        }
+    }
+
+    /**
+     * Keeps each stable name's latest active job definition on its tier's stable revision, so that
+     * applications submitting by name get it right after a promotion or a rollback.
+     */
+    private void syncStable() {
+        for (Service service : services.list()) {
+            for (TierState tier : tiers.list(service.id())) {
+                if (tier.stable() == null) {
+                    continue;
+                }
+                Optional<Revision> stable = revisions.find(service.id(), tier.stable());
+                boolean here = stable.flatMap(r -> r.spec().tier(tier.tier()))
+                        .map(t -> t.target().equals(target.name())).orElse(false);
+                if (here) {
+                    try {
+                        definitions.arnFor(service.name(), tier.tier(), stable.get(), true, target);
+                    } catch (SdkException e) {
+                        LOG.warn("AWS Batch: could not register {} revision {} as stable: {}",
+                                BatchNames.stable(service.name(), tier.tier()), tier.stable(), e.getMessage());
+                    }
+                }
+            }
         }
     }
 

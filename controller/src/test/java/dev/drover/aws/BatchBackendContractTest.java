@@ -103,7 +103,8 @@ class BatchBackendContractTest extends JobBackendContract {
             var client = clients.batch();
             backend = new BatchBackend(client, new BatchTarget(cpu, "drover-cpu-spot", List.of(), null, 64),
                     context.getBean(Dispatcher.class), context.getBean(JobStore.class), context.getBean(AgentStore.class),
-                    context.getBean(ResultIngest.class), context.getBean(RevisionStore.class),
+                    context.getBean(ResultIngest.class), context.getBean(Services.class),
+                    context.getBean(dev.drover.tier.TierStateStore.class), context.getBean(RevisionStore.class),
                     new BatchJobDefinitions(client), context.getBean(Clock.class));
         }
 

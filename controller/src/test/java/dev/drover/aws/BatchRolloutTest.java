@@ -1,0 +1,189 @@
+package dev.drover.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drover.agent.protocol.Outcome;
+import dev.drover.commit.CommitStore;
+import dev.drover.fleet.AgentStore;
+import dev.drover.job.Attempt;
+import dev.drover.job.Dispatcher;
+import dev.drover.job.Job;
+import dev.drover.job.JobStore;
+import dev.drover.job.JobSubmission;
+import dev.drover.job.NewJob;
+import dev.drover.job.ResultIngest;
+import dev.drover.revision.GreenRevisions;
+import dev.drover.revision.RevisionSpec;
+import dev.drover.revision.RevisionStore;
+import dev.drover.rollout.Rollout;
+import dev.drover.rollout.RolloutCommands;
+import dev.drover.rollout.RolloutEngine;
+import dev.drover.rollout.RolloutState;
+import dev.drover.rollout.RolloutStore;
+import dev.drover.service.Service;
+import dev.drover.service.ServiceSettings;
+import dev.drover.service.Services;
+import dev.drover.spec.GatesSpec;
+import dev.drover.spec.MemoryGate;
+import dev.drover.target.Target;
+import dev.drover.tier.TierState;
+import dev.drover.tier.TierStateStore;
+import io.micronaut.context.ApplicationContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole rollouts on the {@code aws-batch} backend against {@link FakeBatch}: the product's ladder (a GPU-spot and
+ * a CPU-spot canary side by side, then c1, c2, c3 on on-demand), a good revision promoted through every stage,
+ * a bad one rolled back automatically with the stable job definitions never naming it, and a spot reclaim
+ * counted as infrastructure.
+ */
+class BatchRolloutTest {
+    private static final List<String> TIERS = List.of("canary-gpu", "canary-spot", "c1", "c2", "c3");
+    private final FakeBatch batch = new FakeBatch(0.05);
+    private ApplicationContext context;
+    private AwsClients clients;
+    private final List<BatchBackend> backends = new ArrayList<>();
+    private Service service;
+
+    @BeforeEach
+    void start() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("drover.rollouts.min-bake", "0s");
+        settings.put("drover.rollouts.min-jobs", "1");
+        settings.put("drover.jobs.routing-seed", "11");
+        target(settings, "gpu-spot", "spot", 1, "0.50");
+        target(settings, "cpu-spot", "spot", 0, "0.05");
+        target(settings, "cpu-ondemand", "on-demand", 0, "0.10");
+        context = ApplicationContext.run(settings, "test");
+        clients = new AwsClients(FakeBatch.REGION, Map.of(AwsClients.BATCH, batch.endpoint()), FakeAws.CREDENTIALS);
+        var client = clients.batch();
+        BatchJobDefinitions definitions = new BatchJobDefinitions(client);
+        for (Target t : context.getBeansOfType(Target.class)) {
+            if (t.batch()) {
+                backends.add(new BatchBackend(client, new BatchTarget(t, "drover-" + t.name(), List.of(), null, 200),
+                        context.getBean(Dispatcher.class), context.getBean(JobStore.class), context.getBean(AgentStore.class),
+                        context.getBean(ResultIngest.class), context.getBean(Services.class),
+                        context.getBean(TierStateStore.class), context.getBean(RevisionStore.class), definitions,
+                        context.getBean(Clock.class)));
+            }
+        }
+        service = context.getBean(Services.class).add(new ServiceSettings("thumbs", "file:///none", "main", null, null));
+        context.getBean(dev.drover.service.ServiceStore.class).autoDeploy(service.id(), false);
+        revision("a", Map.of());
+        context.getBean(TierStateStore.class).deployAll(service.id(), TIERS, 1, Instant.now());
+    }
+
+    private static void target(Map<String, Object> settings, String name, String capacity, int gpus, String price) {
+        settings.put("drover.targets." + name + ".backend", "aws-batch");
+        settings.put("drover.targets." + name + ".capacity", capacity);
+        settings.put("drover.targets." + name + ".gpus", Integer.toString(gpus));
+        settings.put("drover.targets." + name + ".price-per-hour", price);
+    }
+
+    private int revision(String sha, Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(Map.of("DURATION", "1"));
+        all.putAll(env);
+        RevisionSpec spec = new RevisionSpec(List.of("python", "-m", "worker"), all, Map.of(), 1, 1L << 30, 64L << 20, 600,
+                2, 0, "optional", false,
+                List.of(new RevisionSpec.Tier("canary-gpu", "gpu-spot", 10, 1), new RevisionSpec.Tier("canary-spot", "cpu-spot", 10, 0),
+                        new RevisionSpec.Tier("c1", "cpu-ondemand", 20, 0), new RevisionSpec.Tier("c2", "cpu-ondemand", 30, 0),
+                        new RevisionSpec.Tier("c3", "cpu-ondemand", 30, 0)),
+                List.of(new RevisionSpec.Stage(List.of("canary-gpu", "canary-spot"), 0, 5, 0.5, 3600),
+                        new RevisionSpec.Stage(List.of("c1"), 0, 5, 0.5, 3600),
+                        new RevisionSpec.Stage(List.of("c2"), 0, 5, 0.5, 3600),
+                        new RevisionSpec.Stage(List.of("c3"), 0, 5, 0.5, 3600)),
+                // AWS Batch reports no peak memory: a Batch service's drover.yaml turns the memory gate off.
+                new GatesSpec(GatesSpec.DEFAULT.failureRate(), GatesSpec.DEFAULT.duration(), new MemoryGate(1.3, false),
+                        GatesSpec.DEFAULT.costPerJob(), GatesSpec.DEFAULT.manualApproval()));
+        return GreenRevisions.create(context.getBean(CommitStore.class), context.getBean(RevisionStore.class), service.id(),
+                sha.repeat(40), "1.dkr.ecr.us-east-1.amazonaws.com/thumbs@sha256:" + sha.repeat(64), spec, Instant.now());
+    }
+
+    @AfterEach
+    void stop() {
+        clients.close();
+        context.close();
+        batch.close();
+    }
+
+    /** Jobs keep coming, Batch runs them, the engine judges; until the rollout ends or a minute passes. */
+    private Rollout run(Rollout rollout) throws InterruptedException {
+        RolloutStore rollouts = context.getBean(RolloutStore.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            context.getBean(JobSubmission.class).submit(service, Collections.nCopies(10, new NewJob(Map.of(), false, null)));
+            context.getBean(JobSubmission.class).submit(service, Collections.nCopies(2, new NewJob(Map.of(), true, null)));
+            for (int i = 0; i < 4; i++) {
+                backends.forEach(BatchBackend::pass);
+                Thread.sleep(30);
+            }
+            context.getBean(RolloutEngine.class).reconcile();
+            Rollout now = rollouts.find(rollout.id()).orElseThrow();
+            if (!now.state().open()) {
+                return now;
+            }
+        }
+        return rollouts.find(rollout.id()).orElseThrow();
+    }
+
+    @Test
+    void aGoodRevisionGoesThroughEveryStageAndABadOneIsRolledBackWithTheStableNamesNeverOnIt() throws Exception {
+        int good = revision("b", Map.of());
+        Rollout first = run(context.getBean(RolloutCommands.class).deploy(service.id(), good, "ada", "ship", false));
+        assertThat(first.state()).as(first.note()).isEqualTo(RolloutState.SUCCEEDED);
+        assertThat(context.getBean(TierStateStore.class).list(service.id())).extracting(TierState::stable)
+                .containsOnly(good);
+
+        int bad = revision("c", Map.of("FAIL_RATE", "1"));
+        Rollout second = run(context.getBean(RolloutCommands.class).deploy(service.id(), bad, "ada", "ship", false));
+        assertThat(second.state()).as(second.note()).isEqualTo(RolloutState.ROLLED_BACK);
+        assertThat(context.getBean(TierStateStore.class).list(service.id())).extracting(TierState::stable)
+                .containsOnly(good);
+
+        for (BatchBackend b : backends) {
+            b.pass(); // the stable names are brought to the stable revision at every pass
+        }
+        List<String> definitions = batch.definitionNames();
+        for (String tier : TIERS) {
+            String stable = BatchNames.stable("thumbs", tier);
+            List<String> ofTier = definitions.stream().filter(d -> d.startsWith(stable + ":")).toList();
+            assertThat(ofTier).as(tier).isNotEmpty().noneMatch(d -> d.endsWith("=r" + bad));
+            assertThat(ofTier.get(ofTier.size() - 1)).as("latest of " + stable).endsWith("=r" + good);
+        }
+        assertThat(definitions).anyMatch(d -> d.startsWith(BatchNames.candidates("thumbs", "canary-gpu")) && d.endsWith("=r" + bad));
+        Map<String, String> used = batch.definitionsUsed();
+        Map<String, Map<String, String>> tags = batch.tags();
+        assertThat(tags).allSatisfy((job, t) -> {
+            boolean candidate = "candidate".equals(t.get("drover:arm"));
+            assertThat(used.get(job)).as(job).contains(candidate ? "-candidates:" : t.get("drover:tier") + ":");
+        });
+        assertThat(batch.aws().unsigned()).isEmpty();
+    }
+
+    @Test
+    void aSpotReclaimIsInfrastructureAndBatchRetriedItNotDrover() throws Exception {
+        Job job = context.getBean(JobSubmission.class).submit(service, List.of(new NewJob(Map.of("SPOT_RECLAIM", "1"), true,
+                null))).get(0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!context.getBean(JobStore.class).find(job.id()).orElseThrow().status().finished() && System.nanoTime() < deadline) {
+            backends.forEach(BatchBackend::pass);
+            Thread.sleep(30);
+        }
+        List<Attempt> attempts = context.getBean(JobStore.class).attempts(job.id());
+        assertThat(attempts).as("one Drover attempt: Batch did the retries").hasSize(1);
+        assertThat(attempts.get(0).outcome()).isEqualTo(Outcome.SPOT_INTERRUPTION);
+        assertThat(attempts.get(0).outcome().infrastructure()).isTrue();
+        assertThat(attempts.get(0).detail()).contains("Host EC2").contains("Batch ran it 3 times");
+        assertThat(attempts.get(0).tier()).isEqualTo("canary-gpu");
+    }
+}
