@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,8 +136,17 @@ public final class BuildRunner {
         }
         builds.status(build.id(), BuildStatus.PUSHING);
         String repository = settings.registry().get() + "/" + service.name();
+        String tag = commit.sha();
         try {
-            return engine.push(imageId, repository, commit.sha().substring(0, 12), log::append);
+            // A tag names one commit's image for good: a commit built again (after a restart, or on
+            // another build host, where the bytes may differ) keeps the digest pushed first.
+            Optional<String> earlier = engine.pushed(repository, tag);
+            if (earlier.isPresent()) {
+                log.append("push: " + repository + ":" + tag + " was pushed before as " + earlier.get()
+                        + "; tags are immutable, so the revision uses that image\n");
+                return earlier.get();
+            }
+            return engine.push(imageId, repository, tag, log::append);
         } finally {
             log.flush();
             builds.buildLog(build.id(), log.text());

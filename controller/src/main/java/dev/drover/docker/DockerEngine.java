@@ -9,14 +9,15 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.PushResponseItem;
 import dev.drover.build.BuildFailure;
 import dev.drover.build.ImageEngine;
+import dev.drover.build.RegistryAuth;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -25,10 +26,18 @@ import java.util.function.Consumer;
 public final class DockerEngine implements ImageEngine {
     private final DockerClient docker;
     private final Duration buildTimeout;
+    private final RegistryPush registry;
 
+    /** Pushes with no login of Drover's (a registry without auth, or a login in the Docker client config). */
     public DockerEngine(DockerClient docker, Duration buildTimeout) {
+        this(docker, buildTimeout, RegistryAuth.NONE);
+    }
+
+    /** Pushes with the login {@code auth} has for the registry; {@code buildTimeout} bounds builds and pushes. */
+    public DockerEngine(DockerClient docker, Duration buildTimeout, RegistryAuth auth) {
         this.docker = docker;
         this.buildTimeout = buildTimeout;
+        this.registry = new RegistryPush(docker, auth, buildTimeout);
     }
 
     @Override
@@ -109,32 +118,11 @@ public final class DockerEngine implements ImageEngine {
 
     @Override
     public String push(String imageId, String repository, String tag, Consumer<String> log) {
-        docker.tagImageCmd(imageId, repository, tag).exec();
-        try {
-            docker.pushImageCmd(repository).withTag(tag).exec(new ResultCallback.Adapter<PushResponseItem>() {
-                @Override
-                public void onNext(PushResponseItem item) {
-                    if (item.getErrorDetail() != null) {
-                        log.accept("error: " + item.getErrorDetail().getMessage() + "\n");
-                    } else if (item.getStatus() != null && item.getProgressDetail() == null) {
-                        log.accept("push: " + item.getStatus() + "\n");
-                    }
-                }
-            }).awaitCompletion(buildTimeout.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BuildFailure("push of " + repository + ":" + tag + " was interrupted");
-        } catch (DockerClientException | DockerException e) {
-            throw new BuildFailure("push of " + repository + ":" + tag + " failed: " + e.getMessage(), e);
-        }
-        List<String> digests = docker.inspectImageCmd(imageId).exec().getRepoDigests();
-        return digests == null ? failNoDigest(repository) : digests.stream()
-                .filter(d -> d.startsWith(repository + "@"))
-                .findFirst()
-                .orElseGet(() -> failNoDigest(repository));
+        return registry.push(imageId, repository, tag, log);
     }
 
-    private static String failNoDigest(String repository) {
-        throw new BuildFailure("the push to " + repository + " finished without a digest: check the registry's log");
+    @Override
+    public Optional<String> pushed(String repository, String tag) {
+        return registry.pushed(repository, tag);
     }
 }

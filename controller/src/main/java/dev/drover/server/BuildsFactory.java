@@ -1,11 +1,14 @@
 package dev.drover.server;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.drover.aws.AwsClients;
+import dev.drover.aws.EcrRegistryAuth;
 import dev.drover.build.BuildQueue;
 import dev.drover.build.BuildRunner;
 import dev.drover.build.BuildSettings;
 import dev.drover.build.BuildStore;
 import dev.drover.build.ImageEngine;
+import dev.drover.build.RegistryAuth;
 import dev.drover.commit.CommitStore;
 import dev.drover.commit.RepositoryMirror;
 import dev.drover.docker.DockerClients;
@@ -25,7 +28,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Wires builds: the Docker engine, the build and revision stores, the runner and the queue. */
+/**
+ * Wires builds: the Docker engine and the registry login it pushes with, the build and revision stores, the
+ * runner and the queue.
+ */
 @Factory
 public class BuildsFactory {
 
@@ -36,8 +42,39 @@ public class BuildsFactory {
     }
 
     @Singleton
-    ImageEngine imageEngine(DockerClient docker, BuildConfig config) {
-        return new DockerEngine(docker, config.timeout());
+    ImageEngine imageEngine(DockerClient docker, BuildConfig config, RegistryAuth auth) {
+        return new DockerEngine(docker, config.timeout(), auth);
+    }
+
+    /** The login pushes use, by {@code drover.builds.registry-auth}; checked at start, with what to set. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    RegistryAuth registryAuth(BuildConfig config, AwsConfig aws, Clock clock) {
+        String mode = config.registryAuth().trim();
+        if (mode.equals("none")) {
+            return RegistryAuth.NONE;
+        }
+        if (config.registry().isBlank()) {
+            throw new IllegalStateException("drover.builds.registry-auth is " + mode + " but drover.builds.registry is "
+                    + "empty: set the registry images are pushed to, or registry-auth: none");
+        }
+        String host = RegistryAuth.hostOf(config.registry().trim());
+        if (mode.equals("basic")) {
+            if (config.registryUsername().isBlank() || config.registryPassword().isEmpty()) {
+                throw new IllegalStateException("drover.builds.registry-auth is basic: set drover.builds.registry-username "
+                        + "and drover.builds.registry-password (DROVER_BUILDS_REGISTRY_PASSWORD)");
+            }
+            return RegistryAuth.basic(host, config.registryUsername().trim(), config.registryPassword());
+        }
+        if (mode.equals("ecr")) {
+            if (!EcrRegistryAuth.isEcrHost(host)) {
+                throw new IllegalStateException("drover.builds.registry-auth is ecr but drover.builds.registry (" + host
+                        + ") is not an ECR registry: use <account>.dkr.ecr.<region>.amazonaws.com/<prefix>");
+            }
+            // AwsClients' HTTP client is URLConnection-based: nothing to release beyond the ECR client.
+            return new EcrRegistryAuth(AwsClients.of(aws.region(), aws.endpoints()).ecr(), clock);
+        }
+        throw new IllegalStateException("drover.builds.registry-auth is '" + mode + "': use none, ecr or basic");
     }
 
     @Singleton

@@ -39,9 +39,15 @@ final class BuildFixture implements AutoCloseable {
     final BuildStore builds;
     final RevisionStore revisions;
     final BuildQueue queue;
+    private final DockerEngine engine;
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
 
     BuildFixture(Path dir, Optional<String> registry) {
+        this(dir, registry, RegistryAuth.NONE);
+    }
+
+    /** Pushes to {@code registry} with the login {@code auth} has for it. */
+    BuildFixture(Path dir, Optional<String> registry, RegistryAuth auth) {
         Clock clock = Clock.systemUTC();
         repo = TestRepo.create(dir.resolve("repo"));
         JGitMirror mirror = new JGitMirror(dir.resolve("mirrors"), new DirectorySecrets(dir.resolve("secrets")));
@@ -53,10 +59,15 @@ final class BuildFixture implements AutoCloseable {
                 new DroverYamlCheck(List.of()), clock);
         String name = "b" + UUID.randomUUID().toString().substring(0, 8);
         service = services.create(new ServiceSettings(name, repo.url(), "main", null, null), ServiceOrigin.API, clock.instant());
-        BuildRunner runner = new BuildRunner(mirror, new GitContextTar(mirror),
-                new DockerEngine(docker, Duration.ofMinutes(5)), builds, commits, revisions,
+        engine = new DockerEngine(docker, Duration.ofMinutes(5), auth);
+        BuildRunner runner = new BuildRunner(mirror, new GitContextTar(mirror), engine, builds, commits, revisions,
                 new BuildSettings(registry, 200_000), clock);
         queue = new BuildQueue(services, commits, builds, runner, workers, 2, clock);
+    }
+
+    /** The engine the builds run on, pushing with the fixture's login. */
+    DockerEngine engine() {
+        return engine;
     }
 
     /** A drover.yaml for this fixture's service, with the given test command (JSON list) and timeout. */
