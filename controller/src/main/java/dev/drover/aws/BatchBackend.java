@@ -10,6 +10,7 @@ import dev.drover.job.Attempt;
 import dev.drover.job.Dispatcher;
 import dev.drover.job.Job;
 import dev.drover.job.JobStore;
+import dev.drover.job.LogSource;
 import dev.drover.job.ResultIngest;
 import dev.drover.revision.Revision;
 import dev.drover.revision.RevisionStore;
@@ -60,9 +61,11 @@ import software.amazon.awssdk.services.batch.model.KeyValuesPair;
  */
 public final class BatchBackend {
     static final int DESCRIBE_LIMIT = 100;
+    static final int LOG_LIMIT = 256 * 1024;
     static final String AGENT_PREFIX = "aws-batch:";
     private static final Logger LOG = LoggerFactory.getLogger(BatchBackend.class);
     private static final Duration STAND_IN_LEASE = Duration.ofDays(3650);
+    private static final Duration ORPHAN_AFTER = Duration.ofMinutes(2);
 
     private final BatchClient batch;
     private final BatchTarget target;
@@ -74,6 +77,7 @@ public final class BatchBackend {
     private final TierStateStore tiers;
     private final RevisionStore revisions;
     private final BatchJobDefinitions definitions;
+    private final LogSource logs;
     private final Clock clock;
     /** Attempts handed out whose submission has not been confirmed yet, kept for the next try. */
     private final Map<Long, Assignment> unsubmitted = Collections.synchronizedMap(new HashMap<>());
@@ -82,7 +86,8 @@ public final class BatchBackend {
 
     public BatchBackend(BatchClient batch, BatchTarget target, Dispatcher dispatcher, JobStore jobs, AgentStore agents,
                         ResultIngest ingest, Services services, TierStateStore tiers, RevisionStore revisions,
-                        BatchJobDefinitions definitions, Clock clock) {
+                        BatchJobDefinitions definitions, LogSource logs, Clock clock) {
+        this.logs = logs;
         this.services = services;
         this.tiers = tiers;
         this.batch = batch;
@@ -203,7 +208,20 @@ public final class BatchBackend {
             detail.append(')');
         }
         return new AttemptResult(attemptId, outcome.wireName(), exitCode, started, ended, null, null, null, null, null,
-                detail.length() > 1900 ? detail.substring(0, 1900) : detail.toString(), null);
+                detail.length() > 1900 ? detail.substring(0, 1900) : detail.toString(), log(job));
+    }
+
+    /** The job's CloudWatch log, read once when it ends and kept like an agent's log; a note when unreadable. */
+    private String log(JobDetail job) {
+        String stream = job.container() == null ? null : job.container().logStreamName();
+        if (stream == null) {
+            return null;
+        }
+        try {
+            return logs.read(stream, LOG_LIMIT);
+        } catch (LogSource.Unreadable e) {
+            return "(the log could not be read from CloudWatch Logs: " + e.getMessage() + ")\n";
+        }
     }
 
     private static Instant millis(Long epochMillis) {
@@ -217,8 +235,9 @@ public final class BatchBackend {
     private void recoverOrphans(Agent self) {
         Map<Long, String> refs = jobs.backendRefs(self.id());
         for (Attempt a : jobs.running(self.id())) {
-            if (refs.containsKey(a.id()) || unsubmitted.containsKey(a.id())) {
-                continue;
+            if (refs.containsKey(a.id()) || unsubmitted.containsKey(a.id())
+                    || a.dispatchedAt().isAfter(clock.instant().minus(ORPHAN_AFTER))) {
+                continue; // recorded, ours in flight, or maybe another controller's in flight
             }
             String name = BatchNames.job(a.jobId(), a.number());
             triedOnce.add(name);

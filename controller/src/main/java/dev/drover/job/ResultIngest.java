@@ -5,6 +5,7 @@ import dev.drover.agent.protocol.Outcome;
 import dev.drover.fleet.Agent;
 import dev.drover.revision.RevisionSpec;
 import dev.drover.revision.RevisionStore;
+import dev.drover.target.PriceBook;
 import dev.drover.target.Target;
 import java.time.Clock;
 import java.util.List;
@@ -26,10 +27,18 @@ public final class ResultIngest {
     private final Routes routes;
     private final List<Target> targets;
     private final WorkSignal signal;
+    private final PriceBook prices;
     private final Clock clock;
 
     public ResultIngest(JobStore jobs, RevisionStore revisions, Routes routes, List<Target> targets, WorkSignal signal,
                         Clock clock) {
+        this(jobs, revisions, routes, targets, signal, PriceBook.NONE, clock);
+    }
+
+    /** With live prices for aws-batch targets (their instance type's spot or on-demand price, else the fixed one). */
+    public ResultIngest(JobStore jobs, RevisionStore revisions, Routes routes, List<Target> targets, WorkSignal signal,
+                        PriceBook prices, Clock clock) {
+        this.prices = prices;
         this.jobs = jobs;
         this.revisions = revisions;
         this.routes = routes;
@@ -109,8 +118,11 @@ public final class ResultIngest {
         if (spec.isPresent() && target.isPresent() && r.startedAt() != null && r.endedAt() != null) {
             int gpus = spec.get().tier(attempt.tier()).map(RevisionSpec.Tier::gpus).orElse(0);
             long millis = Math.max(0, r.endedAt().toEpochMilli() - r.startedAt().toEpochMilli());
-            cost = Costs.of(millis, target.get().pricePerHour().doubleValue(), spec.get().vcpus(), spec.get().memoryBytes(),
-                    gpus, agent);
+            Target t = target.get();
+            double price = t.batch() && t.instanceType() != null
+                    ? prices.pricePerHour(t.instanceType(), null, t.capacity()).orElse(t.pricePerHour()).doubleValue()
+                    : t.pricePerHour().doubleValue();
+            cost = Costs.of(millis, price, spec.get().vcpus(), spec.get().memoryBytes(), gpus, agent);
         }
         String log = r.log() == null ? "" : r.log();
         String tail = log.length() <= LOG_TAIL ? log : log.substring(log.length() - LOG_TAIL);

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /** {@code drover.targets.<name>.*}: a place jobs run. */
@@ -17,5 +18,9 @@ public record ConfiguredTarget(
         @Nullable String gpuModel,
         @Nullable String instanceType,
         @Bindable(defaultValue = "0") BigDecimal pricePerHour,
-        @Nullable Map<String, String> labels) {
+        @Nullable Map<String, String> labels,
+        @Nullable String jobQueue,
+        @Nullable List<String> computeEnvironments,
+        @Nullable String jobRoleArn,
+        @Bindable(defaultValue = "256") int maxInFlight) {
 }

@@ -16,6 +16,7 @@ import dev.drover.store.jooq.Database;
 import dev.drover.store.jooq.JooqAgentStore;
 import dev.drover.store.jooq.JooqJobStore;
 import dev.drover.store.jooq.JooqTierStateStore;
+import dev.drover.target.PriceBook;
 import dev.drover.target.Target;
 import dev.drover.tier.TierStateStore;
 import io.micronaut.context.annotation.Factory;
@@ -70,8 +71,8 @@ public class JobsFactory {
 
     @Singleton
     ResultIngest resultIngest(JobStore jobs, RevisionStore revisions, Routes routes, List<Target> targets,
-                              WorkSignal signal, Clock clock) {
-        return new ResultIngest(jobs, revisions, routes, targets, signal, clock);
+                              WorkSignal signal, PriceBook prices, Clock clock) {
+        return new ResultIngest(jobs, revisions, routes, targets, signal, prices, clock);
     }
 
     @Singleton

@@ -8,6 +8,8 @@ import java.util.Optional;
  * capacity: the live price a cloud asks, where a target's fixed {@code pricePerHour} is only an estimate.
  */
 public interface PriceBook {
+    /** No live prices: every target's fixed price stands. */
+    PriceBook NONE = (instanceType, availabilityZone, capacity) -> Optional.empty();
 
     /**
      * The price of one hour of one host.

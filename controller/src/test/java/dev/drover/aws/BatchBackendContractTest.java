@@ -53,6 +53,11 @@ class BatchBackendContractTest extends JobBackendContract {
             List<Job> jobs = backend.submit(java.util.Collections.nCopies(3, new NewJob(Map.of("DURATION", "1"), false, null)));
             assertThat(backend.runUntilSettled(Duration.ofSeconds(60))).isTrue();
             assertThat(backend.batch.aws().unsigned()).isEmpty();
+            Attempt attempt = backend.attempts(jobs.get(0).id()).get(0);
+            assertThat(backend.context.getBean(JobStore.class).log(attempt.id())).contains("worker: done");
+            assertThat(attempt.detail()).startsWith("AWS Batch job ");
+            assertThat(backend.cloudWatch.requests()).anySatisfy(r -> assertThat(r.body())
+                    .contains("\"logGroupName\":\"/aws/batch/job\"").contains("worker/default/"));
             assertThat(backend.batch.largestDescribe()).isBetween(1, BatchBackend.DESCRIBE_LIMIT);
             assertThat(backend.batch.submittedNames()).containsExactlyInAnyOrderElementsOf(
                     jobs.stream().map(j -> "drover-" + j.id() + "-1").toList());
@@ -78,7 +83,12 @@ class BatchBackendContractTest extends JobBackendContract {
         static final String SERVICE = "batchsvc";
         private static final List<String> TIERS = List.of("canary", "main");
         final FakeBatch batch = new FakeBatch(0.2);
-        private final ApplicationContext context;
+        /** CloudWatch Logs: every stream holds one line, on one page, then the same forward token (the end). */
+        final FakeAws cloudWatch = new FakeAws().handler(r -> FakeAws.Reply.amzJson(r.body().contains("f/1")
+                ? "{\"events\":[],\"nextForwardToken\":\"f/1\"}"
+                : "{\"events\":[{\"timestamp\":1,\"message\":\"worker: done\",\"ingestionTime\":2}],"
+                + "\"nextForwardToken\":\"f/1\"}"));
+        final ApplicationContext context;
         private final AwsClients clients;
         private final BatchBackend backend;
         private final List<String> submitted = new ArrayList<>();
@@ -89,9 +99,15 @@ class BatchBackendContractTest extends JobBackendContract {
                     "drover.jobs.routing-seed", "7",
                     "drover.targets.cpu.backend", "aws-batch",
                     "drover.targets.cpu.capacity", "spot",
-                    "drover.targets.cpu.price-per-hour", "1.0"), "test");
+                    "drover.targets.cpu.price-per-hour", "1.0",
+                    "drover.targets.cpu.job-queue", "drover-cpu-spot",
+                    "drover.aws.region", FakeBatch.REGION,
+                    "drover.aws.endpoints.batch", batch.endpoint(),
+                    "drover.aws.batch-poll", "0s"), "test"); // the test drives its own backend's passes
             batch.throttleEvery(5);
-            clients = new AwsClients(FakeBatch.REGION, Map.of(AwsClients.BATCH, batch.endpoint()), FakeAws.CREDENTIALS);
+            clients = new AwsClients(FakeBatch.REGION, Map.of(AwsClients.BATCH, batch.endpoint(),
+                    AwsClients.LOGS, cloudWatch.endpoint()), FakeAws.CREDENTIALS);
+            CloudWatchJobLogs logs = CloudWatchJobLogs.of(clients, CloudWatchJobLogs.DEFAULT_LOG_GROUP);
             Service service = context.getBean(Services.class).add(new ServiceSettings(SERVICE, "file:///none", "main", null,
                     null));
             context.getBean(CommitStore.class).record(service.id(), new SeenCommit("c".repeat(40), List.of(), "Ada", "a@x",
@@ -105,7 +121,7 @@ class BatchBackendContractTest extends JobBackendContract {
                     context.getBean(Dispatcher.class), context.getBean(JobStore.class), context.getBean(AgentStore.class),
                     context.getBean(ResultIngest.class), context.getBean(Services.class),
                     context.getBean(dev.drover.tier.TierStateStore.class), context.getBean(RevisionStore.class),
-                    new BatchJobDefinitions(client), context.getBean(Clock.class));
+                    new BatchJobDefinitions(client), logs, context.getBean(Clock.class));
         }
 
         private Service service() {
@@ -199,6 +215,7 @@ class BatchBackendContractTest extends JobBackendContract {
             clients.close();
             context.close();
             batch.close();
+            cloudWatch.close();
         }
     }
 }

@@ -64,6 +64,9 @@ class BatchRolloutTest {
         target(settings, "gpu-spot", "spot", 1, "0.50");
         target(settings, "cpu-spot", "spot", 0, "0.05");
         target(settings, "cpu-ondemand", "on-demand", 0, "0.10");
+        settings.put("drover.aws.region", FakeBatch.REGION);
+        settings.put("drover.aws.endpoints.batch", batch.endpoint());
+        settings.put("drover.aws.batch-poll", "0s"); // the test drives the passes
         context = ApplicationContext.run(settings, "test");
         clients = new AwsClients(FakeBatch.REGION, Map.of(AwsClients.BATCH, batch.endpoint()), FakeAws.CREDENTIALS);
         var client = clients.batch();
@@ -74,7 +77,7 @@ class BatchRolloutTest {
                         context.getBean(Dispatcher.class), context.getBean(JobStore.class), context.getBean(AgentStore.class),
                         context.getBean(ResultIngest.class), context.getBean(Services.class),
                         context.getBean(TierStateStore.class), context.getBean(RevisionStore.class), definitions,
-                        context.getBean(Clock.class)));
+                        (stream, max) -> "log of " + stream + "\n", context.getBean(Clock.class)));
             }
         }
         service = context.getBean(Services.class).add(new ServiceSettings("thumbs", "file:///none", "main", null, null));
@@ -88,6 +91,7 @@ class BatchRolloutTest {
         settings.put("drover.targets." + name + ".capacity", capacity);
         settings.put("drover.targets." + name + ".gpus", Integer.toString(gpus));
         settings.put("drover.targets." + name + ".price-per-hour", price);
+        settings.put("drover.targets." + name + ".job-queue", "drover-" + name);
     }
 
     private int revision(String sha, Map<String, String> env) {

@@ -117,6 +117,8 @@ public final class FakeBatch implements AutoCloseable {
             case "/v1/describejobs" -> describe(body);
             case "/v1/listjobs" -> list(body);
             case "/v1/terminatejob", "/v1/canceljob" -> terminate(body);
+            case "/v1/describejobqueues" -> queues(body);
+            case "/v1/describecomputeenvironments" -> computeEnvironments(body);
             default -> throw new IllegalArgumentException("FakeBatch does not know " + path);
         };
     }
@@ -249,6 +251,9 @@ public final class FakeBatch implements AutoCloseable {
             }
         }
         ObjectNode container = d.putObject("container");
+        if (job.startedAt != null) {
+            container.put("logStreamName", "worker/default/" + job.id);
+        }
         if (job.exitCode != null) {
             container.put("exitCode", job.exitCode);
         }
@@ -269,6 +274,30 @@ public final class FakeBatch implements AutoCloseable {
                 .map(j -> json.createObjectNode().put("jobId", j.id).put("jobName", j.name).put("status", j.status))
                 .toList();
         return page(summaries, body, "jobSummaryList");
+    }
+
+    /** Every queue asked for exists, ENABLED and VALID, except those named {@code missing-*}. */
+    private String queues(JsonNode body) {
+        List<ObjectNode> found = new ArrayList<>();
+        for (JsonNode q : body.path("jobQueues")) {
+            if (!q.asText().startsWith("missing-")) {
+                found.add(json.createObjectNode().put("jobQueueName", q.asText()).put("state", "ENABLED")
+                        .put("status", "VALID").put("priority", 1)
+                        .put("jobQueueArn", "arn:aws:batch:" + REGION + ":" + ACCOUNT + ":job-queue/" + q.asText()));
+            }
+        }
+        return page(found, body, "jobQueues");
+    }
+
+    private String computeEnvironments(JsonNode body) {
+        List<ObjectNode> found = new ArrayList<>();
+        for (JsonNode ce : body.path("computeEnvironments")) {
+            if (!ce.asText().startsWith("missing-")) {
+                found.add(json.createObjectNode().put("computeEnvironmentName", ce.asText()).put("state", "ENABLED")
+                        .put("status", "VALID"));
+            }
+        }
+        return page(found, body, "computeEnvironments");
     }
 
     private String terminate(JsonNode body) {
