@@ -55,13 +55,16 @@ import software.amazon.awssdk.services.batch.model.KeyValuesPair;
  *       with the arm and revision in tags. A submission that failed is looked up by name
  *       ({@code ListJobs}) before it is tried again, so a job never runs twice because an answer was lost.</li>
  * </ol>
- * Before that, each stable job-definition name is brought to its tier's stable revision.
+ * Before that, each stable job-definition name is brought to its tier's stable revision; a candidate's job still
+ * waiting on Batch when its rollout ended is terminated and taken back (it runs again on what is live).
  * The stand-in's lease is kept far ahead: Batch jobs run on while the controller restarts, and the
  * next pass finds them by the job ids stored with the attempts.
  */
 public final class BatchBackend {
     static final int DESCRIBE_LIMIT = 100;
     static final int LOG_LIMIT = 256 * 1024;
+    /** Batch states of a job that has not started yet. */
+    private static final Set<String> WAITING = Set.of("SUBMITTED", "PENDING", "RUNNABLE");
     static final String AGENT_PREFIX = "aws-batch:";
     private static final Logger LOG = LoggerFactory.getLogger(BatchBackend.class);
     private static final Duration STAND_IN_LEASE = Duration.ofDays(3650);
@@ -172,10 +175,35 @@ public final class BatchBackend {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + DESCRIBE_LIMIT));
             for (JobDetail job : batch.describeJobs(b -> b.jobs(chunk)).jobs()) {
                 String status = job.statusAsString();
-                if ("SUCCEEDED".equals(status) || "FAILED".equals(status)) {
-                    ingest.ingest(self, result(attemptOf.get(job.jobId()), job));
+                long attemptId = attemptOf.get(job.jobId());
+                if ("FAILED".equals(status) && job.statusReason() != null
+                        && job.statusReason().startsWith(BatchOutcomes.REROUTED_BY_DROVER)) {
+                    jobs.attempt(attemptId).ifPresent(a -> ingest.rerouted(a, job.statusReason()));
+                } else if ("SUCCEEDED".equals(status) || "FAILED".equals(status)) {
+                    ingest.ingest(self, result(attemptId, job));
+                } else if (WAITING.contains(status)) {
+                    takeBackIfStale(job, attemptId);
                 }
             }
+        }
+    }
+
+    /**
+     * A candidate's job still waiting on Batch for capacity when its revision is no longer the candidate
+     * on its tier (the rollout was rolled back or aborted) is terminated; its attempt is then taken back
+     * and the job runs again on what is live now.
+     */
+    private void takeBackIfStale(JobDetail job, long attemptId) {
+        Optional<Attempt> attempt = jobs.attempt(attemptId);
+        if (attempt.isEmpty() || attempt.get().arm() != Arm.CANDIDATE) {
+            return;
+        }
+        Attempt a = attempt.get();
+        boolean stillCandidate = tiers.list(a.serviceId()).stream()
+                .anyMatch(t -> t.tier().equals(a.tier()) && Integer.valueOf(a.revision()).equals(t.candidate()));
+        if (!stillCandidate) {
+            batch.terminateJob(b -> b.jobId(job.jobId()).reason(BatchOutcomes.REROUTED_BY_DROVER
+                    + " to the stable revision: revision " + a.revision() + " is no longer the candidate on " + a.tier()));
         }
     }
 

@@ -21,6 +21,8 @@ import java.util.Locale;
 public final class BatchOutcomes {
     /** The reason Drover gives {@code TerminateJob} when a person cancels: it comes back as the status reason. */
     public static final String TERMINATED_BY_DROVER = "Terminated by Drover";
+    /** The reason Drover gives {@code TerminateJob} when it takes back a job that has not started (its rollout ended). */
+    public static final String REROUTED_BY_DROVER = "Terminated by Drover: rerouted";
     /** The status reasons Batch itself retries ({@code retryStrategy.evaluateOnExit}): the host went away. */
     public static final String HOST_TERMINATED_PATTERN = "Host EC2*";
     private static final List<String> INFRA_REASONS = List.of("CannotPullContainerError", "CannotStartContainerError",

@@ -61,6 +61,12 @@ public interface JobStore {
 
     void finish(String jobId, JobStatus status, String reason, Instant now);
 
+    /**
+     * Back to the queue with its revision and arm to be chosen again (a rollout ended while the job waited
+     * on a backend's queue), counting no failure.
+     */
+    void reroute(String jobId, String reason);
+
     void requestCancel(String jobId);
 
     String log(long attemptId);

@@ -75,6 +75,26 @@ public final class ResultIngest {
         return Disposition.RECORDED;
     }
 
+    /**
+     * The attempt was taken back before it started (its rollout ended while it waited on a backend's
+     * queue): it ends cancelled, and the job goes back to the queue to run on what is live now, no
+     * failure counted. A job a person cancelled meanwhile ends cancelled.
+     */
+    public void rerouted(Attempt attempt, String why) {
+        Measured measured = new Measured(Outcome.CANCELLED, null, null, null, null, null, null, null, null, null,
+                "rerouted: " + why, null, null);
+        if (!jobs.finishAttempt(attempt.id(), measured)) {
+            return;
+        }
+        Job job = jobs.find(attempt.jobId()).orElseThrow();
+        if (job.cancelRequested()) {
+            jobs.finish(job.id(), JobStatus.CANCELLED, "cancelled", clock.instant());
+        } else {
+            jobs.reroute(job.id(), "attempt " + attempt.number() + " taken back before it started: " + why);
+            signal.signal();
+        }
+    }
+
     /** The agent holding the attempt went silent past its lease: the attempt is lost and the job retried. */
     public void lost(Attempt attempt, String why) {
         Measured measured = new Measured(Outcome.AGENT_LOST, null, attempt.startedAt(), clock.instant(), null, null,

@@ -175,6 +175,51 @@ class BatchRolloutTest {
     }
 
     @Test
+    void aRollbackTakesBackTheCandidatesJobsStillWaitingOnBatchAndRunsThemOnTheStableRevision() throws Exception {
+        int candidate = revision("b", Map.of());
+        context.getBean(RolloutCommands.class).deploy(service.id(), candidate, "ada", "ship", false);
+        context.getBean(RolloutEngine.class).reconcile();
+        batch.hold("drover-gpu-spot");
+        batch.hold("drover-cpu-spot");
+        List<Job> jobs = new ArrayList<>(context.getBean(JobSubmission.class).submit(service,
+                Collections.nCopies(30, new NewJob(Map.of(), false, null))));
+        jobs.addAll(context.getBean(JobSubmission.class).submit(service, Collections.nCopies(6, new NewJob(Map.of(), true, null))));
+        for (int i = 0; i < 3; i++) {
+            backends.forEach(BatchBackend::pass);
+        }
+        JobStore store = context.getBean(JobStore.class);
+        List<Job> waitingCandidates = jobs.stream().filter(j -> store.attempts(j.id()).stream()
+                .anyMatch(a -> a.arm() == dev.drover.job.Arm.CANDIDATE)).toList();
+        assertThat(waitingCandidates).as("candidate jobs waiting on Batch for capacity").isNotEmpty();
+
+        context.getBean(RolloutCommands.class).rollback(service.id(), java.util.Optional.empty(), java.util.Optional.empty(),
+                false, "ada", "bad thumbnails");
+        for (int i = 0; i < 3; i++) {
+            backends.forEach(BatchBackend::pass);
+            Thread.sleep(30);
+        }
+        batch.release("drover-gpu-spot");
+        batch.release("drover-cpu-spot");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!jobs.stream().allMatch(j -> store.find(j.id()).orElseThrow().status().finished()) && System.nanoTime() < deadline) {
+            backends.forEach(BatchBackend::pass);
+            Thread.sleep(30);
+        }
+
+        for (Job job : waitingCandidates) {
+            List<Attempt> attempts = store.attempts(job.id());
+            assertThat(store.find(job.id()).orElseThrow().status()).as(job.id()).isEqualTo(dev.drover.job.JobStatus.SUCCEEDED);
+            assertThat(attempts.get(0).outcome()).isEqualTo(Outcome.CANCELLED);
+            assertThat(attempts.get(0).detail()).startsWith("rerouted: Terminated by Drover: rerouted to the stable revision");
+            Attempt last = attempts.get(attempts.size() - 1);
+            assertThat(last.revision()).as("ran on the stable revision").isEqualTo(1);
+            assertThat(last.arm()).isEqualTo(dev.drover.job.Arm.STABLE);
+        }
+        assertThat(batch.terminated().values()).isNotEmpty()
+                .allSatisfy(reason -> assertThat(reason).startsWith(BatchOutcomes.REROUTED_BY_DROVER));
+    }
+
+    @Test
     void aSpotReclaimIsInfrastructureAndBatchRetriedItNotDrover() throws Exception {
         Job job = context.getBean(JobSubmission.class).submit(service, List.of(new NewJob(Map.of("SPOT_RECLAIM", "1"), true,
                 null))).get(0);

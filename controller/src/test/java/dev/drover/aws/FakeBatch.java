@@ -33,6 +33,7 @@ public final class FakeBatch implements AutoCloseable {
     private volatile int throttleEvery;
     private final AtomicInteger served = new AtomicInteger();
     private volatile int largestDescribe;
+    private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** One job: its request, when it ran, how it ended. */
     private static final class FakeJob {
@@ -76,6 +77,23 @@ public final class FakeBatch implements AutoCloseable {
     /** Answers every {@code n}th request with a throttling error (0: never). */
     public void throttleEvery(int n) {
         throttleEvery = n;
+    }
+
+    /** Jobs on this queue stay RUNNABLE (no capacity) until released. */
+    public void hold(String queue) {
+        held.add(queue);
+    }
+
+    public void release(String queue) {
+        held.remove(queue);
+    }
+
+    /** The jobs terminated with a reason, by job name. */
+    public synchronized Map<String, String> terminated() {
+        Map<String, String> out = new LinkedHashMap<>();
+        jobs.values().stream().filter(j -> j.startedAt != null && j.statusReason != null
+                && j.statusReason.startsWith("Terminated")).forEach(j -> out.put(j.name, j.statusReason));
+        return out;
     }
 
     public int largestDescribe() {
@@ -181,6 +199,10 @@ public final class FakeBatch implements AutoCloseable {
         }
         if (now - job.createdAt >= 20) {
             job.status = "RUNNABLE";
+        }
+        if (held.contains(job.queue)) {
+            job.createdAt = now - 20; // waits for capacity: starts 100 ms after the hold ends
+            return;
         }
         if (now - job.createdAt >= 100) {
             if (job.startedAt == null) {

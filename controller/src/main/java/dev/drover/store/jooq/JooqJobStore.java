@@ -240,6 +240,13 @@ public final class JooqJobStore implements JobStore {
     }
 
     @Override
+    public void reroute(String jobId, String reason) {
+        dsl.update(JOB).set(JOB.STATUS, JobStatus.QUEUED.wireName()).set(JOB.REASON, Text.clip(reason, 2000))
+                .setNull(JOB.REVISION).setNull(JOB.ARM).set(JOB.VERSION, JOB.VERSION.plus(1))
+                .where(JOB.ID.eq(jobId).and(JOB.STATUS.eq(JobStatus.RUNNING.wireName()))).execute();
+    }
+
+    @Override
     public void finish(String jobId, JobStatus status, String reason, Instant now) {
         dsl.update(JOB).set(JOB.STATUS, status.wireName()).set(JOB.REASON, Text.clip(reason, 2000))
                 .set(JOB.FINISHED_AT, toColumn(now)).set(JOB.VERSION, JOB.VERSION.plus(1))
