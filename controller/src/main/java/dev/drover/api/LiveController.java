@@ -1,6 +1,7 @@
 package dev.drover.api;
 
 import dev.drover.live.LiveEvent;
+import dev.drover.live.LiveFeed;
 import dev.drover.rollout.RolloutEvent;
 import dev.drover.rollout.RolloutStore;
 import dev.drover.service.Service;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -39,11 +41,13 @@ public class LiveController {
     private static final int REPLAY_LIMIT = 500;
 
     private final LiveStream stream;
+    private final LiveFeed feed;
     private final RolloutStore rollouts;
     private final Services services;
     private final Clock clock;
 
-    public LiveController(LiveStream stream, RolloutStore rollouts, Services services, Clock clock) {
+    public LiveController(LiveStream stream, LiveFeed feed, RolloutStore rollouts, Services services, Clock clock) {
+        this.feed = feed;
         this.clock = clock;
         this.stream = stream;
         this.rollouts = rollouts;
@@ -66,8 +70,11 @@ public class LiveController {
     }
 
     private Flux<Event<LiveEvent>> stream(@Nullable String lastEventId) {
-        Flux<Event<LiveEvent>> hello = Flux.just(Event.of(new LiveEvent("hello", null, null, null, null, null, null))
-                .name("hello"));
+        // The feed's baseline is taken before hello, so every change after hello reaches this stream.
+        Flux<Event<LiveEvent>> hello = Mono.fromCallable(() -> {
+            feed.baseline();
+            return Event.of(new LiveEvent("hello", null, null, null, null, null, null)).name("hello");
+        }).subscribeOn(Schedulers.boundedElastic()).flux();
         Flux<Event<LiveEvent>> missed = Flux.defer(() -> Flux.fromIterable(missedSince(lastEventId)))
                 .subscribeOn(Schedulers.boundedElastic()).map(LiveController::event);
         Flux<Event<LiveEvent>> ping = Flux.interval(PING, PING)

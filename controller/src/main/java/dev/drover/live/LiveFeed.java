@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Finds what changed since its last look: new rollout events in order, then each fingerprint that moved.
  * The first look after {@link #reset} only takes the baseline (a dashboard that connects loads the
- * whole state anyway). Not thread-safe: one loop drives it.
+ * whole state anyway). A stream that connects takes the baseline first ({@link #baseline}), so nothing
+ * that changes after it says hello is missed.
  */
 public final class LiveFeed {
     static final int EVENTS_PER_LOOK = 500;
@@ -33,20 +34,27 @@ public final class LiveFeed {
     }
 
     /** Forgets the baseline (nobody is watching); the next look takes a new one. */
-    public void reset() {
+    public synchronized void reset() {
         lastEventId = -1;
         marks = Map.of();
     }
 
     /** The id of the last rollout event handed out; -1 before the first look. */
-    public long lastEventId() {
+    public synchronized long lastEventId() {
         return lastEventId;
     }
 
-    public void look(Consumer<LiveEvent> out) {
+    /** Takes the baseline now unless there is one: what changes after this is handed out at the next look. */
+    public synchronized void baseline() {
         if (lastEventId < 0) {
             lastEventId = rollouts.lastEventId();
             marks = fingerprints.read();
+        }
+    }
+
+    public synchronized void look(Consumer<LiveEvent> out) {
+        if (lastEventId < 0) {
+            baseline();
             return;
         }
         List<RolloutEvent> events = rollouts.eventsAfter(lastEventId, EVENTS_PER_LOOK);
