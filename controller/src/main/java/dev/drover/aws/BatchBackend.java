@@ -63,6 +63,8 @@ import software.amazon.awssdk.services.batch.model.KeyValuesPair;
 public final class BatchBackend {
     static final int DESCRIBE_LIMIT = 100;
     static final int LOG_LIMIT = 256 * 1024;
+    /** Candidate job definitions kept per tier (besides live ones); older ones are deregistered. */
+    static final int CANDIDATES_RETAINED = 5;
     /** Batch states of a job that has not started yet. */
     private static final Set<String> WAITING = Set.of("SUBMITTED", "PENDING", "RUNNABLE");
     static final String AGENT_PREFIX = "aws-batch:";
@@ -138,6 +140,12 @@ public final class BatchBackend {
                 if (here) {
                     try {
                         definitions.arnFor(service.name(), tier.tier(), stable.get(), true, target);
+                        Set<Integer> live = new HashSet<>();
+                        live.add(tier.stable());
+                        if (tier.candidate() != null) {
+                            live.add(tier.candidate());
+                        }
+                        definitions.pruneCandidates(service.name(), tier.tier(), live, CANDIDATES_RETAINED);
                     } catch (SdkException e) {
                         LOG.warn("AWS Batch: could not register {} revision {} as stable: {}",
                                 BatchNames.stable(service.name(), tier.tier()), tier.stable(), e.getMessage());

@@ -29,7 +29,9 @@ import software.amazon.awssdk.services.batch.model.Secret;
  * name's latest active revision is kept equal to the tier's stable revision: when the tier's stable
  * changes (a promotion, a rollback) the next job for it registers that revision again under the stable
  * name. Each definition carries the Drover revision in its tags, so a restarted controller finds them.
- * Definitions are never deregistered here: those a rollback may need must stay.
+ * Stable names' definitions are never deregistered: those a rollback may need must stay. Under the
+ * candidates' name only the newest {@code retain} revisions are kept (and any revision still live on a
+ * tier); older ones are deregistered, and registered again should a pinned job ask for one.
  */
 public final class BatchJobDefinitions {
     static final String REVISION_TAG = "drover:revision";
@@ -76,6 +78,27 @@ public final class BatchJobDefinitions {
                 latest.put(name, Integer.parseInt(tag));
             }
         }
+    }
+
+    /**
+     * Deregisters the tier's candidate definitions of revisions older than the newest {@code retain}, except
+     * {@code live} ones (the tier's candidate and stable); how many.
+     */
+    public synchronized int pruneCandidates(String service, String tier, Set<Integer> live, int retain) {
+        String name = BatchNames.candidates(service, tier);
+        load(name);
+        Map<Integer, String> known = arns.getOrDefault(name, Map.of());
+        List<Integer> newestFirst = known.keySet().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+        int removed = 0;
+        for (Integer revision : newestFirst.subList(Math.min(retain, newestFirst.size()), newestFirst.size())) {
+            if (!live.contains(revision)) {
+                String arn = known.get(revision);
+                batch.deregisterJobDefinition(b -> b.jobDefinition(arn));
+                arns.get(name).remove(revision);
+                removed++;
+            }
+        }
+        return removed;
     }
 
     private String register(String name, String service, String tier, Revision revision, BatchTarget target) {

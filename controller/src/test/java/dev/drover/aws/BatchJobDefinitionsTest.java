@@ -58,4 +58,21 @@ class BatchJobDefinitionsTest {
             assertThat(batch.definitionNames()).hasSize(4);
         }
     }
+
+    @Test
+    void onlyTheNewestCandidateDefinitionsAndLiveOnesAreKept() {
+        try (FakeBatch batch = new FakeBatch(1);
+             AwsClients clients = new AwsClients(FakeBatch.REGION, Map.of(AwsClients.BATCH, batch.endpoint()), FakeAws.CREDENTIALS);
+             var client = clients.batch()) {
+            BatchJobDefinitions defs = new BatchJobDefinitions(client);
+            for (int n = 1; n <= 8; n++) {
+                defs.arnFor("thumbs", "canary-gpu", revision(n), false, GPU);
+            }
+            assertThat(defs.pruneCandidates("thumbs", "canary-gpu", java.util.Set.of(2), 5)).isEqualTo(2); // 1 and 3 go
+            assertThat(batch.inactive()).containsExactlyInAnyOrder("drover-thumbs-canary-gpu-candidates:1=r1",
+                    "drover-thumbs-canary-gpu-candidates:3=r3");
+            assertThat(new BatchJobDefinitions(client).arnFor("thumbs", "canary-gpu", revision(1), false, GPU))
+                    .as("asked for again (a pinned job): registered again").endsWith("-candidates:9");
+        }
+    }
 }

@@ -109,6 +109,12 @@ public final class FakeBatch implements AutoCloseable {
                 + "=r" + d.path("tags").path(BatchJobDefinitions.REVISION_TAG).asText()).toList();
     }
 
+    public synchronized List<String> inactive() {
+        return definitions.stream().filter(d -> "INACTIVE".equals(d.path("status").asText()))
+                .map(d -> d.path("jobDefinitionName").asText() + ":" + d.path("revision").asInt()
+                        + "=r" + d.path("tags").path(BatchJobDefinitions.REVISION_TAG).asText()).toList();
+    }
+
     public synchronized JsonNode definition(String arn) {
         return definitions.stream().filter(d -> d.path("jobDefinitionArn").asText().equals(arn)).findFirst().orElseThrow();
     }
@@ -136,6 +142,7 @@ public final class FakeBatch implements AutoCloseable {
             case "/v1/listjobs" -> list(body);
             case "/v1/terminatejob", "/v1/canceljob" -> terminate(body);
             case "/v1/describejobqueues" -> queues(body);
+            case "/v1/deregisterjobdefinition" -> deregister(body);
             case "/v1/describecomputeenvironments" -> computeEnvironments(body);
             default -> throw new IllegalArgumentException("FakeBatch does not know " + path);
         };
@@ -296,6 +303,12 @@ public final class FakeBatch implements AutoCloseable {
                 .map(j -> json.createObjectNode().put("jobId", j.id).put("jobName", j.name).put("status", j.status))
                 .toList();
         return page(summaries, body, "jobSummaryList");
+    }
+
+    private String deregister(JsonNode body) {
+        String arn = body.path("jobDefinition").asText();
+        definitions.stream().filter(d -> d.path("jobDefinitionArn").asText().equals(arn)).forEach(d -> d.put("status", "INACTIVE"));
+        return "{}";
     }
 
     /** Every queue asked for exists, ENABLED and VALID, except those named {@code missing-*}. */
