@@ -3,14 +3,12 @@ package dev.drover.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drover.agent.run.MutableClock;
 import dev.drover.build.BuildFailure;
 import dev.drover.build.RegistryCredentials;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +22,7 @@ class EcrRegistryAuthTest {
     private static final String REPOSITORY = "123456789012.dkr.ecr.us-east-1.amazonaws.com/drover/thumbnailer";
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
 
-    private final MovableClock clock = new MovableClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private final AtomicInteger tokens = new AtomicInteger();
     private final FakeAws ecr = new FakeAws().handler(r -> FakeAws.Reply.amzJson(token(
             "AWS:pw-" + tokens.incrementAndGet(), clock.instant().plus(Duration.ofHours(12)))));
@@ -64,16 +62,16 @@ class EcrRegistryAuthTest {
     void theTokenIsKeptUntilTenMinutesBeforeItExpiresThenRefreshed() {
         assertThat(auth.credentialsFor(REPOSITORY).orElseThrow().password()).isEqualTo("pw-1");
 
-        clock.set(T0.plus(Duration.ofHours(12)).minus(Duration.ofMinutes(10)).minusSeconds(1));
+        clock.advance(Duration.ofHours(12).minus(Duration.ofMinutes(10)).minusSeconds(1));
         assertThat(auth.credentialsFor(REPOSITORY).orElseThrow().password()).isEqualTo("pw-1");
         assertThat(auth.credentialsFor(REPOSITORY + "-worker").orElseThrow().password()).isEqualTo("pw-1");
         assertThat(ecr.requests()).hasSize(1);
 
-        clock.set(T0.plus(Duration.ofHours(12)).minus(Duration.ofMinutes(10)));
+        clock.advance(Duration.ofSeconds(1));
         assertThat(auth.credentialsFor(REPOSITORY).orElseThrow().password()).isEqualTo("pw-2");
         assertThat(ecr.requests()).hasSize(2);
 
-        clock.set(clock.instant().plus(Duration.ofHours(1)));
+        clock.advance(Duration.ofHours(1));
         assertThat(auth.credentialsFor(REPOSITORY).orElseThrow().password()).isEqualTo("pw-2");
         assertThat(ecr.requests()).hasSize(2);
     }
@@ -125,33 +123,5 @@ class EcrRegistryAuthTest {
         assertThatThrownBy(() -> auth.credentialsFor(REPOSITORY))
                 .isInstanceOf(BuildFailure.class)
                 .hasMessageContaining("not user:password");
-    }
-
-    /** A clock a test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
