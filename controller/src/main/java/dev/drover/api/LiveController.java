@@ -79,7 +79,8 @@ public class LiveController {
                 .subscribeOn(Schedulers.boundedElastic()).map(LiveController::event);
         Flux<Event<LiveEvent>> ping = Flux.interval(PING, PING)
                 .map(i -> Event.of(new LiveEvent("ping", null, null, null, null, null, null)).name("ping"));
-        return Flux.merge(Flux.concat(hello, missed), stream.events().map(LiveController::event), ping);
+        // Subscribed in this order: to the live changes first, so this stream counts as watching before it asks for the baseline.
+        return Flux.merge(stream.events().map(LiveController::event), Flux.concat(hello, missed), ping);
     }
 
     private List<LiveEvent> missedSince(@Nullable String lastEventId) {

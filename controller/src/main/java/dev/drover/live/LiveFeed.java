@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +38,16 @@ public final class LiveFeed {
     public synchronized void reset() {
         lastEventId = -1;
         marks = Map.of();
+    }
+
+    /**
+     * Forgets the baseline if nobody is watching, asked under the same lock a connecting stream takes its
+     * baseline with: a stream that subscribed before asking for its baseline never has it forgotten.
+     */
+    public synchronized void resetIf(BooleanSupplier nobodyWatching) {
+        if (nobodyWatching.getAsBoolean()) {
+            reset();
+        }
     }
 
     /** The id of the last rollout event handed out; -1 before the first look. */

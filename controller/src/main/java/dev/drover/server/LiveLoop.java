@@ -36,7 +36,7 @@ public class LiveLoop {
         if (stream.watched()) {
             feed.look(stream::publish);
         } else {
-            feed.reset();
+            feed.resetIf(() -> !stream.watched());
         }
     }
 
