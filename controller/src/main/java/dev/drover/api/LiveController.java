@@ -2,10 +2,6 @@ package dev.drover.api;
 
 import dev.drover.live.LiveEvent;
 import dev.drover.live.LiveFeed;
-import dev.drover.rollout.RolloutEvent;
-import dev.drover.rollout.RolloutStore;
-import dev.drover.service.Service;
-import dev.drover.service.Services;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -20,8 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,16 +36,12 @@ public class LiveController {
 
     private final LiveStream stream;
     private final LiveFeed feed;
-    private final RolloutStore rollouts;
-    private final Services services;
     private final Clock clock;
 
-    public LiveController(LiveStream stream, LiveFeed feed, RolloutStore rollouts, Services services, Clock clock) {
+    public LiveController(LiveStream stream, LiveFeed feed, Clock clock) {
         this.feed = feed;
         this.clock = clock;
         this.stream = stream;
-        this.rollouts = rollouts;
-        this.services = services;
     }
 
     /**
@@ -87,9 +77,7 @@ public class LiveController {
         if (lastEventId == null || !lastEventId.trim().matches("\\d{1,18}")) {
             return List.of();
         }
-        List<RolloutEvent> events = rollouts.eventsAfter(Long.parseLong(lastEventId.trim()), REPLAY_LIMIT);
-        Map<Long, String> names = services.list().stream().collect(Collectors.toMap(Service::id, Service::name));
-        return events.stream().map(e -> LiveEvent.of(e, names.get(e.serviceId()))).toList();
+        return feed.eventsAfter(Long.parseLong(lastEventId.trim()), REPLAY_LIMIT);
     }
 
     private static Event<LiveEvent> event(LiveEvent e) {

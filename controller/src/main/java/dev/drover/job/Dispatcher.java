@@ -116,18 +116,25 @@ public final class Dispatcher {
         }
         Map<String, String> env = new LinkedHashMap<>(revision.get().spec().env());
         // On AWS Batch the job definition names the secrets and Batch resolves them: never put them in a submission.
-        for (Map.Entry<String, String> ref : target.batch() ? Map.<String, String>of().entrySet()
-                : revision.get().spec().secrets().entrySet()) {
+        if (!target.batch() && !resolveSecrets(job, revision.get(), env)) {
+            return Optional.empty();
+        }
+        Optional<Attempt> attempt = jobs.claim(job, agent.id(), choice.revision(), choice.arm(), clock.instant());
+        return attempt.map(a -> assignment(job, a, revision.get(), env, gpus, lookups.serviceName(job.serviceId())));
+    }
+
+    /** Puts the revision's secrets into {@code env}, for this start only; false (and the job waits, saying why) when one is missing. */
+    private boolean resolveSecrets(Job job, Revision revision, Map<String, String> env) {
+        for (Map.Entry<String, String> ref : revision.spec().secrets().entrySet()) {
             Optional<SecretText> value = secrets.resolve(ref.getValue());
             if (value.isEmpty()) {
                 jobs.route(job.id(), job.tier(), "secret '" + ref.getValue() + "' (for " + ref.getKey()
                         + ") is missing on the controller");
-                return Optional.empty();
+                return false;
             }
             env.put(ref.getKey(), value.get().value());
         }
-        Optional<Attempt> attempt = jobs.claim(job, agent.id(), choice.revision(), choice.arm(), clock.instant());
-        return attempt.map(a -> assignment(job, a, revision.get(), env, gpus, lookups.serviceName(job.serviceId())));
+        return true;
     }
 
     private Assignment assignment(Job job, Attempt attempt, Revision revision, Map<String, String> env, int gpus,

@@ -112,8 +112,7 @@ public final class ResultIngest {
         }
         Optional<RevisionSpec> spec = revisions.find(job.serviceId(), attempt.revision()).map(r -> r.spec());
         // On AWS Batch, Batch itself retried the host terminations (the job definition's retryStrategy): not again.
-        boolean onBatch = spec.flatMap(s -> s.tier(attempt.tier())).flatMap(t -> targets.stream()
-                .filter(x -> x.name().equals(t.target())).findFirst()).map(Target::batch).orElse(false);
+        boolean onBatch = spec.flatMap(s -> targetOf(s, attempt.tier())).map(Target::batch).orElse(false);
         int infra = onBatch ? 0 : spec.map(RevisionSpec::infraRetries).orElse(0);
         int code = spec.map(RevisionSpec::codeRetries).orElse(0);
         if (outcome == Outcome.SUCCEEDED) {
@@ -130,11 +129,14 @@ public final class ResultIngest {
         }
     }
 
+    private Optional<Target> targetOf(RevisionSpec spec, String tier) {
+        return spec.tier(tier).flatMap(t -> targets.stream().filter(x -> x.name().equals(t.target())).findFirst());
+    }
+
     private Measured measured(Agent agent, Attempt attempt, AttemptResult r, Outcome outcome) {
         Double cost = null;
         Optional<RevisionSpec> spec = revisions.find(attempt.serviceId(), attempt.revision()).map(x -> x.spec());
-        Optional<Target> target = spec.flatMap(s -> s.tier(attempt.tier()))
-                .flatMap(t -> targets.stream().filter(x -> x.name().equals(t.target())).findFirst());
+        Optional<Target> target = spec.flatMap(s -> targetOf(s, attempt.tier()));
         if (spec.isPresent() && target.isPresent() && r.startedAt() != null && r.endedAt() != null) {
             int gpus = spec.get().tier(attempt.tier()).map(RevisionSpec.Tier::gpus).orElse(0);
             long millis = Math.max(0, r.endedAt().toEpochMilli() - r.startedAt().toEpochMilli());

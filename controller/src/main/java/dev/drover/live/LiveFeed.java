@@ -2,7 +2,6 @@ package dev.drover.live;
 
 import dev.drover.rollout.RolloutEvent;
 import dev.drover.rollout.RolloutStore;
-import dev.drover.service.Service;
 import dev.drover.service.Services;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,12 +67,9 @@ public final class LiveFeed {
             baseline();
             return;
         }
-        List<RolloutEvent> events = rollouts.eventsAfter(lastEventId, EVENTS_PER_LOOK);
+        List<LiveEvent> events = eventsAfter(lastEventId, EVENTS_PER_LOOK);
         if (!events.isEmpty()) {
-            Map<Long, String> names = new HashMap<>();
-            for (RolloutEvent e : events) {
-                out.accept(LiveEvent.of(e, names.computeIfAbsent(e.serviceId(), this::serviceName)));
-            }
+            events.forEach(out);
             lastEventId = events.get(events.size() - 1).id();
         }
         Map<String, String> now = fingerprints.read();
@@ -86,7 +82,14 @@ public final class LiveFeed {
         marks = now;
     }
 
-    private String serviceName(long id) {
-        return services.list().stream().filter(s -> s.id() == id).map(Service::name).findFirst().orElse(null);
+    /** Every service's rollout, lock and commit events after {@code afterId}, oldest first, with their service's name. */
+    public List<LiveEvent> eventsAfter(long afterId, int limit) {
+        List<RolloutEvent> events = rollouts.eventsAfter(afterId, limit);
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        services.list().forEach(s -> names.put(s.id(), s.name()));
+        return events.stream().map(e -> LiveEvent.of(e, names.get(e.serviceId()))).toList();
     }
 }

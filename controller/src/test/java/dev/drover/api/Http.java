@@ -9,24 +9,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** A plain HTTP client for tests against the real server: no framework between the test and the wire. */
-final class Http {
+public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI base;
 
-    Http(URI base) {
+    public Http(URI base) {
         this.base = base;
     }
 
-    Reply get(String path, String token) {
+    public Reply get(String path, String token) {
         return send(builder(path, token).GET());
     }
 
-    Reply getAccepting(String path, String accept) {
+    public Reply getAccepting(String path, String accept) {
         return send(builder(path, null).setHeader("Accept", accept).GET());
     }
 
-    Reply post(String path, String token, String json, String... headers) {
+    public Reply post(String path, String token, String json, String... headers) {
         HttpRequest.Builder b = builder(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         for (int i = 0; i < headers.length; i += 2) {
@@ -36,7 +36,7 @@ final class Http {
     }
 
     /** Any method, no token: the headers (name, value, ...) say everything else, a cookie included. */
-    Reply send(String method, String path, String json, String... headers) {
+    public Reply send(String method, String path, String json, String... headers) {
         HttpRequest.Builder b = builder(path, null).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -68,8 +68,8 @@ final class Http {
         }
     }
 
-    record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
-        JsonNode json() {
+    public record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {

@@ -1,9 +1,8 @@
 package dev.drover.build;
 
+import dev.drover.TestPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +49,7 @@ final class AuthRegistry implements AutoCloseable {
         new SecureRandom().nextBytes(salt);
         Files.writeString(dir.resolve("htpasswd"),
                 user + ":" + OpenBSDBCrypt.generate("2y", password.toCharArray(), salt, 6) + "\n");
-        String address = "127.0.0.1:" + freePort();
+        String address = "127.0.0.1:" + TestPorts.free();
         Files.createDirectories(dir.resolve("data"));
         Files.writeString(dir.resolve("config.yml"), """
                 version: 0.1
@@ -102,12 +101,6 @@ final class AuthRegistry implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

@@ -3,9 +3,10 @@ package dev.drover.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.TestPorts;
 import dev.drover.access.AccessTokens;
 import dev.drover.access.Role;
+import dev.drover.api.Http;
 import dev.drover.commit.CommitStore;
 import dev.drover.job.FakeAgent;
 import dev.drover.job.JobSubmission;
@@ -23,9 +24,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,13 +52,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PHONE = 390;
     private static final int DESKTOP = 1280;
 
     /** A fixed port and a named in-memory database, so the last test can restart the controller under the page. */
     private static final Map<String, Object> PROPERTIES = Map.of(
-            "drover.http.port", freePort(),
+            "drover.http.port", TestPorts.free(),
             "drover.database.url", "jdbc:h2:mem:dashboard-" + System.nanoTime()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "drover.rollouts.min-bake", "0s",
@@ -78,7 +75,6 @@ class DashboardBrowserTest {
     private static long rolloutId;
     private static ChromeDriver driver;
     private static WebDriverWait wait;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -118,14 +114,6 @@ class DashboardBrowserTest {
         driver = TestBrowser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class); // the page redraws itself on every live change
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A service with revisions 1 and 2 of a two-stage ladder: canary (half the canary tier's jobs), then main. */
@@ -225,27 +213,27 @@ class DashboardBrowserTest {
         assertThat(driver.manage().getCookieNamed("drover_session").isHttpOnly()).isTrue();
         assertThat(driver.manage().getCookieNamed("drover_session").getSameSite()).isEqualTo("Strict");
 
-        HttpResponse<String> asViewer = lock("archiver", viewerCookie, csrf(viewerCookie));
-        assertThat(asViewer.statusCode()).isEqualTo(403);
+        Http.Reply asViewer = lock("archiver", viewerCookie, csrf(viewerCookie));
+        assertThat(asViewer.status()).isEqualTo(403);
         assertThat(asViewer.body()).contains("dash-viewer").contains("deployer");
 
-        HttpResponse<String> signedIn = post("/api/v1/session", null, null, "{\"token\":\"" + deployer + "\"}");
-        assertThat(signedIn.statusCode()).isEqualTo(200);
-        String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        Http.Reply signedIn = post("api/v1/session", null, null, "{\"token\":\"" + deployer + "\"}");
+        assertThat(signedIn.status()).isEqualTo(200);
+        String setCookie = signedIn.raw().headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
         String deployerCookie = setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
 
-        HttpResponse<String> noToken = lock("archiver", deployerCookie, null);
-        assertThat(noToken.statusCode()).isEqualTo(403);
+        Http.Reply noToken = lock("archiver", deployerCookie, null);
+        assertThat(noToken.status()).isEqualTo(403);
         assertThat(noToken.body()).contains("CSRF");
-        HttpResponse<String> wrongToken = lock("archiver", deployerCookie, csrf(viewerCookie));
-        assertThat(wrongToken.statusCode()).isEqualTo(403);
-        assertThat(get("/api/v1/services/archiver/lock", deployer).body()).contains("\"locked\":false");
+        Http.Reply wrongToken = lock("archiver", deployerCookie, csrf(viewerCookie));
+        assertThat(wrongToken.status()).isEqualTo(403);
+        assertThat(http().get("api/v1/services/archiver/lock", deployer).body()).contains("\"locked\":false");
 
-        HttpResponse<String> allowed = lock("archiver", deployerCookie, csrf(deployerCookie));
-        assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+        Http.Reply allowed = lock("archiver", deployerCookie, csrf(deployerCookie));
+        assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
         assertThat(allowed.body()).contains("\"locked\":true");
-        assertThat(post("/api/v1/services/archiver/unlock", deployerCookie, csrf(deployerCookie), "{}").statusCode())
+        assertThat(post("api/v1/services/archiver/unlock", deployerCookie, csrf(deployerCookie), "{}").status())
                 .isEqualTo(200);
     }
 
@@ -378,8 +366,8 @@ class DashboardBrowserTest {
         }
     }
 
-    private String firstJob() throws IOException {
-        return JSON.readTree(get("/api/v1/services/thumbnailer/jobs?limit=1", deployer).body()).get(0).path("id").asText();
+    private String firstJob() {
+        return http().get("api/v1/services/thumbnailer/jobs?limit=1", deployer).json().get(0).path("id").asText();
     }
 
     private int auditedRollbacks() {
@@ -387,48 +375,29 @@ class DashboardBrowserTest {
                 .list(new dev.drover.audit.AuditQuery(50, null, null, "rollback")).size();
     }
 
-    // --- the API, as another program would call it
+    // --- the API, as another program would call it (api.Http: no framework between the test and the wire)
 
-    private String csrf(String cookie) throws IOException {
-        return JSON.readTree(get("/api/v1/session", null, cookie).body()).path("csrfToken").asText();
+    private Http http() {
+        return new Http(URI.create(base + "/"));
     }
 
-    private HttpResponse<String> lock(String service, String cookie, String csrf) {
-        return post("/api/v1/services/" + service + "/lock", cookie, csrf, "{\"reason\":\"csrf check\"}");
+    private String csrf(String cookie) {
+        return http().send("GET", "api/v1/session", null, "Cookie", "drover_session=" + cookie).json().path("csrfToken")
+                .asText();
     }
 
-    private HttpResponse<String> get(String path, String bearer) {
-        return get(path, bearer, null);
+    private Http.Reply lock(String service, String cookie, String csrf) {
+        return post("api/v1/services/" + service + "/lock", cookie, csrf, "{\"reason\":\"csrf check\"}");
     }
 
-    private HttpResponse<String> get(String path, String bearer, String cookie) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
+    private Http.Reply post(String path, String cookie, String csrf, String body) {
+        List<String> headers = new ArrayList<>();
         if (cookie != null) {
-            b.header("Cookie", "drover_session=" + cookie);
-        }
-        return send(b.GET().build());
-    }
-
-    private HttpResponse<String> post(String path, String cookie, String csrf, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
-                .header("Content-Type", "application/json");
-        if (cookie != null) {
-            b.header("Cookie", "drover_session=" + cookie);
+            headers.addAll(List.of("Cookie", "drover_session=" + cookie));
         }
         if (csrf != null) {
-            b.header("X-CSRF-Token", csrf);
+            headers.addAll(List.of("X-CSRF-Token", csrf));
         }
-        return send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return http().send("POST", path, body, headers.toArray(String[]::new));
     }
 }

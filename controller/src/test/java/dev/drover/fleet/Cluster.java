@@ -2,6 +2,7 @@ package dev.drover.fleet;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
+import dev.drover.TestPorts;
 import dev.drover.access.AccessTokens;
 import dev.drover.access.Role;
 import dev.drover.build.TestDocker;
@@ -25,7 +26,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,7 +53,7 @@ final class Cluster implements AutoCloseable {
 
     Cluster(Path dir, Map<String, Object> extra) throws IOException {
         this.dir = dir;
-        this.port = freePort();
+        this.port = TestPorts.free();
         this.image = demoImage(TestDocker.client());
         settings.put("drover.http.port", port);
         settings.put("drover.home", dir.resolve("home").toString());
@@ -142,12 +142,6 @@ final class Cluster implements AutoCloseable {
         agents.forEach(AgentProcess::removeContainers);
         if (server != null && server.isRunning()) {
             server.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.TestPorts;
 import dev.drover.build.TestDocker;
 import dev.drover.cli.CliRun;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +64,7 @@ class DemoStoryTest {
         assertThat(setup.waitFor()).as(setupOutput).isZero();
 
         Path tokenFile = dir.resolve("admin-token");
-        controller = new ControllerProcess(freePort(), Map.of("drover.home", dir.resolve("home").toString(),
+        controller = new ControllerProcess(TestPorts.free(), Map.of("drover.home", dir.resolve("home").toString(),
                 "drover.access.admin-token-file", tokenFile.toString()), dir.resolve("controller.log"))
                 .withArgs("--config", DEMO.resolve("controller.yml").toString()).start();
         token = Files.readString(tokenFile).strip();
@@ -125,9 +125,4 @@ class DemoStoryTest {
         return log.length() <= 8000 ? log : log.substring(log.length() - 8000);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.TestPorts;
 import dev.drover.access.AccessTokens;
 import dev.drover.access.Role;
 import dev.drover.build.TestDocker;
@@ -33,7 +34,6 @@ import dev.drover.store.jooq.JooqTokenStore;
 import dev.drover.store.jooq.TestDatabases;
 import dev.drover.tier.TierState;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,7 +95,7 @@ class RolloutEndToEndTest {
         deployerToken = tokens.issue("e2e-deployer", Role.DEPLOYER, "test").secret().value();
         String agentToken = tokens.issue("worker-1", Role.AGENT, "test").secret().value();
 
-        controller = new ControllerProcess(freePort(), Map.ofEntries(
+        controller = new ControllerProcess(TestPorts.free(), Map.ofEntries(
                 Map.entry("drover.home", dir.resolve("home").toString()),
                 Map.entry("drover.database.url", db.pool().getJdbcUrl()),
                 Map.entry("drover.database.user", db.pool().getUsername()),
@@ -285,9 +285,4 @@ class RolloutEndToEndTest {
         return new JooqRolloutStore(dsl);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,10 +1,10 @@
 package dev.drover.git;
 
+import dev.drover.TestPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ public final class TestSshServer implements AutoCloseable {
             Path hostKey = keygen(dir.resolve("host_key"), KEY_TYPE, "");
             keygen(dir.resolve("client_key"), KEY_TYPE, "");
             Files.copy(dir.resolve("client_key.pub"), dir.resolve("authorized_keys"));
-            int port = freePort();
+            int port = TestPorts.free();
             Path config = dir.resolve("sshd_config");
             Files.writeString(config, String.join("\n",
                     "Port " + port,
@@ -156,12 +156,6 @@ public final class TestSshServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 
