@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * Builds the AWS clients Drover uses, all alike: one region, one credentials provider (the default
@@ -24,6 +25,7 @@ public final class AwsClients implements AutoCloseable {
     public static final String ECR = "ecr";
     public static final String EC2 = "ec2";
     public static final String LOGS = "logs";
+    public static final String ECS = "ecs";
 
     private final Region region;
     private final Map<String, String> endpoints;
@@ -63,6 +65,10 @@ public final class AwsClients implements AutoCloseable {
 
     public CloudWatchLogsClient logs() {
         return configure(CloudWatchLogsClient.builder().httpClient(http), LOGS).build();
+    }
+
+    public EcsClient ecs() {
+        return configure(EcsClient.builder().httpClient(http), ECS).build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {

@@ -8,10 +8,12 @@ import dev.drover.fleet.AgentStore;
 import dev.drover.job.Arm;
 import dev.drover.job.Attempt;
 import dev.drover.job.Dispatcher;
+import dev.drover.job.Host;
 import dev.drover.job.Job;
 import dev.drover.job.JobStore;
 import dev.drover.job.LogSource;
 import dev.drover.job.ResultIngest;
+import dev.drover.job.Run;
 import dev.drover.revision.Revision;
 import dev.drover.revision.RevisionStore;
 import dev.drover.service.Service;
@@ -29,6 +31,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -72,6 +75,15 @@ public final class BatchBackend {
     private static final Duration STAND_IN_LEASE = Duration.ofDays(3650);
     private static final Duration ORPHAN_AFTER = Duration.ofMinutes(2);
 
+    /** The controller's parts every target's backend works with. */
+    public record Shared(Dispatcher dispatcher, JobStore jobs, AgentStore agents, ResultIngest ingest, Services services,
+                         TierStateStore tiers, RevisionStore revisions, Clock clock) {
+    }
+
+    /** The AWS side every target's backend works with: Batch, its job definitions, CloudWatch logs, ECS hosts. */
+    public record Aws(BatchClient batch, BatchJobDefinitions definitions, LogSource logs, BatchHosts hosts) {
+    }
+
     private final BatchClient batch;
     private final BatchTarget target;
     private final Dispatcher dispatcher;
@@ -83,27 +95,27 @@ public final class BatchBackend {
     private final RevisionStore revisions;
     private final BatchJobDefinitions definitions;
     private final LogSource logs;
+    private final BatchHosts hosts;
     private final Clock clock;
     /** Attempts handed out whose submission has not been confirmed yet, kept for the next try. */
     private final Map<Long, Assignment> unsubmitted = Collections.synchronizedMap(new HashMap<>());
     /** Job names submitted at least once: a second try first looks for the first. */
     private final Set<String> triedOnce = Collections.synchronizedSet(new HashSet<>());
 
-    public BatchBackend(BatchClient batch, BatchTarget target, Dispatcher dispatcher, JobStore jobs, AgentStore agents,
-                        ResultIngest ingest, Services services, TierStateStore tiers, RevisionStore revisions,
-                        BatchJobDefinitions definitions, LogSource logs, Clock clock) {
-        this.logs = logs;
-        this.services = services;
-        this.tiers = tiers;
-        this.batch = batch;
+    public BatchBackend(BatchTarget target, Aws aws, Shared shared) {
         this.target = target;
-        this.dispatcher = dispatcher;
-        this.jobs = jobs;
-        this.agents = agents;
-        this.ingest = ingest;
-        this.revisions = revisions;
-        this.definitions = definitions;
-        this.clock = clock;
+        this.batch = aws.batch();
+        this.definitions = aws.definitions();
+        this.logs = aws.logs();
+        this.hosts = aws.hosts();
+        this.dispatcher = shared.dispatcher();
+        this.jobs = shared.jobs();
+        this.agents = shared.agents();
+        this.ingest = shared.ingest();
+        this.services = shared.services();
+        this.tiers = shared.tiers();
+        this.revisions = shared.revisions();
+        this.clock = shared.clock();
     }
 
     public String name() {
@@ -179,6 +191,7 @@ public final class BatchBackend {
         Map<String, Long> attemptOf = new HashMap<>();
         refs.forEach((attempt, jobId) -> attemptOf.put(jobId, attempt));
         List<String> ids = new ArrayList<>(refs.values());
+        List<JobDetail> ended = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += DESCRIBE_LIMIT) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + DESCRIBE_LIMIT));
             for (JobDetail job : batch.describeJobs(b -> b.jobs(chunk)).jobs()) {
@@ -188,12 +201,32 @@ public final class BatchBackend {
                         && job.statusReason().startsWith(BatchOutcomes.REROUTED_BY_DROVER)) {
                     jobs.attempt(attemptId).ifPresent(a -> ingest.rerouted(a, job.statusReason()));
                 } else if ("SUCCEEDED".equals(status) || "FAILED".equals(status)) {
-                    ingest.ingest(self, result(attemptId, job));
+                    ended.add(job);
                 } else if (WAITING.contains(status)) {
                     takeBackIfStale(job, attemptId);
                 }
             }
         }
+        Map<String, Host> where = hosts.describe(ended.stream().flatMap(j -> j.attempts().stream())
+                .map(BatchBackend::containerInstance).filter(Objects::nonNull).distinct().toList());
+        for (JobDetail job : ended) {
+            long attemptId = attemptOf.get(job.jobId());
+            List<Run> runs = runs(job, where);
+            ingest.ingest(self, result(attemptId, job, runs), runs);
+        }
+    }
+
+    private static String containerInstance(AttemptDetail attempt) {
+        return attempt.container() == null ? null : attempt.container().containerInstanceArn();
+    }
+
+    /** Each time Batch ran the job, on the host it ran on; one run with the job's times when it never started one. */
+    static List<Run> runs(JobDetail job, Map<String, Host> where) {
+        if (job.attempts().isEmpty()) {
+            return List.of(new Run(millis(job.startedAt()), millis(job.stoppedAt()), Host.UNKNOWN));
+        }
+        return job.attempts().stream().map(a -> new Run(millis(a.startedAt()), millis(a.stoppedAt()),
+                where.getOrDefault(containerInstance(a), Host.UNKNOWN))).toList();
     }
 
     /**
@@ -215,7 +248,7 @@ public final class BatchBackend {
         }
     }
 
-    AttemptResult result(long attemptId, JobDetail job) {
+    AttemptResult result(long attemptId, JobDetail job, List<Run> runs) {
         List<AttemptDetail> attempts = job.attempts();
         AttemptDetail last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
         Integer exitCode = last != null && last.container() != null ? last.container().exitCode()
@@ -231,6 +264,10 @@ public final class BatchBackend {
             started = ended; // never ran (terminated while RUNNABLE): no time to price
         }
         StringBuilder detail = new StringBuilder("AWS Batch job " + job.jobId());
+        String host = runs.isEmpty() ? null : runs.get(runs.size() - 1).host().describe();
+        if (host != null) {
+            detail.append(" on ").append(host);
+        }
         if (reason != null) {
             detail.append(": ").append(reason);
         }
@@ -238,8 +275,14 @@ public final class BatchBackend {
             detail.append(" (Batch ran it ").append(attempts.size()).append(" times: ");
             for (int i = 0; i < attempts.size(); i++) {
                 AttemptDetail a = attempts.get(i);
-                Long ran = a.startedAt() == null || a.stoppedAt() == null ? null : a.stoppedAt() - a.startedAt();
-                detail.append(i == 0 ? "" : "; ").append(a.statusReason()).append(ran == null ? "" : ", " + ran + " ms");
+                Run run = i < runs.size() ? runs.get(i) : null;
+                detail.append(i == 0 ? "" : "; ").append(a.statusReason());
+                if (run != null && run.startedAt() != null && run.endedAt() != null) {
+                    detail.append(", ").append(run.millis()).append(" ms");
+                }
+                if (run != null && run.host().describe() != null) {
+                    detail.append(" on ").append(run.host().describe());
+                }
             }
             detail.append(')');
         }
@@ -266,7 +309,8 @@ public final class BatchBackend {
 
     /**
      * Running attempts with no Batch job id that this process did not hand out (it restarted between
-     * taking the work and recording the submission): found by name, or reported lost and retried.
+     * taking the work and recording the submission): found by name, or taken back and queued again with
+     * no failure counted, since nothing ran (Batch retries nothing Drover never gave it).
      */
     private void recoverOrphans(Agent self) {
         Map<Long, String> refs = jobs.backendRefs(self.id());
@@ -281,7 +325,7 @@ public final class BatchBackend {
             if (found.isPresent()) {
                 jobs.setBackendRef(a.id(), found.get());
             } else {
-                ingest.lost(a, "never reached AWS Batch (the controller stopped before submitting it)");
+                ingest.rerouted(a, "it never reached AWS Batch (the controller stopped before submitting it)");
             }
         }
     }

@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.model.ContainerProperties;
 import software.amazon.awssdk.services.batch.model.EvaluateOnExit;
@@ -34,6 +36,7 @@ import software.amazon.awssdk.services.batch.model.Secret;
  * tier); older ones are deregistered, and registered again should a pinned job ask for one.
  */
 public final class BatchJobDefinitions {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchJobDefinitions.class);
     static final String REVISION_TAG = "drover:revision";
     private static final long MIB = 1L << 20;
 
@@ -129,6 +132,13 @@ public final class BatchJobDefinitions {
                         .map(e -> Secret.builder().name(e.getKey()).valueFrom(e.getValue()).build()).toList());
         if (target.jobRoleArn() != null && !target.jobRoleArn().isBlank()) {
             container.jobRoleArn(target.jobRoleArn());
+        }
+        if (target.executionRoleArn() != null && !target.executionRoleArn().isBlank()) {
+            container.executionRoleArn(target.executionRoleArn());
+        } else if (!spec.secrets().isEmpty()) {
+            LOG.warn("{} revision {} has secrets but target {} has no execution role: ECS needs one to read them "
+                    + "(set drover.targets.{}.execution-role-arn), or the jobs fail to start", name, revision.number(),
+                    target.name(), target.name());
         }
         return RegisterJobDefinitionRequest.builder()
                 .jobDefinitionName(name)

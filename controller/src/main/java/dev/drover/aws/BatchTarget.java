@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * A target of the {@code aws-batch} backend: the job queue its jobs go to, the compute environments
- * behind it (checked at start-up), the IAM role its jobs run with (may be null), and at most how many
- * of its jobs Drover keeps submitted at once.
+ * behind it (checked at start-up), the IAM role its jobs' code runs with and the execution role ECS
+ * pulls, logs and reads the jobs' secrets with (either may be null), and at most how many of its jobs
+ * Drover keeps submitted at once.
  */
 public record BatchTarget(Target target, String jobQueue, List<String> computeEnvironments, String jobRoleArn,
-                          int maxInFlight) {
+                          String executionRoleArn, int maxInFlight) {
     public BatchTarget {
         if (jobQueue == null || jobQueue.isBlank()) {
             throw new IllegalArgumentException("target " + target.name() + " (aws-batch): job-queue is required: "

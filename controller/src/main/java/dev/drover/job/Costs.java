@@ -12,15 +12,20 @@ public final class Costs {
     }
 
     public static double of(long durationMillis, double pricePerHour, double vcpus, long memoryBytes, int gpus, Agent host) {
+        return of(durationMillis, pricePerHour, vcpus, memoryBytes, gpus, host.cpus(), host.memoryBytes(), host.gpus());
+    }
+
+    public static double of(long durationMillis, double pricePerHour, double vcpus, long memoryBytes, int gpus,
+                            double hostCpus, long hostMemoryBytes, int hostGpus) {
         double share = 0;
-        if (host.cpus() > 0) {
-            share = Math.max(share, vcpus / host.cpus());
+        if (hostCpus > 0) {
+            share = Math.max(share, vcpus / hostCpus);
         }
-        if (host.memoryBytes() > 0) {
-            share = Math.max(share, (double) memoryBytes / host.memoryBytes());
+        if (hostMemoryBytes > 0) {
+            share = Math.max(share, (double) memoryBytes / hostMemoryBytes);
         }
-        if (host.gpus() > 0) {
-            share = Math.max(share, (double) gpus / host.gpus());
+        if (hostGpus > 0) {
+            share = Math.max(share, (double) gpus / hostGpus);
         }
         return durationMillis / 3_600_000.0 * pricePerHour * Math.min(1, share);
     }

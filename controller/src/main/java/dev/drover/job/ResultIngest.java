@@ -51,6 +51,15 @@ public final class ResultIngest {
     public enum Disposition { RECORDED, DUPLICATE, LATE, UNKNOWN, NOT_YOURS }
 
     public Disposition ingest(Agent agent, AttemptResult result) {
+        return ingest(agent, result, List.of());
+    }
+
+    /**
+     * A result with the runs a backend made of the attempt on its own (AWS Batch's retries after a host
+     * went away), each on its host: the attempt's cost is the sum of the runs' costs, each at its host's
+     * live price where known, and the attempt records the last run's instance type and zone.
+     */
+    public Disposition ingest(Agent agent, AttemptResult result, List<Run> runs) {
         Optional<Attempt> found = jobs.attempt(result.attemptId());
         if (found.isEmpty()) {
             return Disposition.UNKNOWN;
@@ -67,7 +76,7 @@ public final class ResultIngest {
             }
             return Disposition.DUPLICATE;
         }
-        Measured measured = measured(agent, attempt, result, outcome);
+        Measured measured = measured(agent, attempt, result, outcome, runs);
         if (!jobs.finishAttempt(attempt.id(), measured)) {
             return Disposition.DUPLICATE;
         }
@@ -82,7 +91,7 @@ public final class ResultIngest {
      */
     public void rerouted(Attempt attempt, String why) {
         Measured measured = new Measured(Outcome.CANCELLED, null, null, null, null, null, null, null, null, null,
-                "rerouted: " + why, null, null);
+                "rerouted: " + why, null, null, null, null);
         if (!jobs.finishAttempt(attempt.id(), measured)) {
             return;
         }
@@ -98,7 +107,7 @@ public final class ResultIngest {
     /** The agent holding the attempt went silent past its lease: the attempt is lost and the job retried. */
     public void lost(Attempt attempt, String why) {
         Measured measured = new Measured(Outcome.AGENT_LOST, null, attempt.startedAt(), clock.instant(), null, null,
-                null, null, null, null, why, null, null);
+                null, null, null, null, why, null, null, null, null);
         if (jobs.finishAttempt(attempt.id(), measured)) {
             LOG.warn("attempt lost: job={} attempt={} why={}", attempt.jobId(), attempt.number(), why);
             settle(attempt, Outcome.AGENT_LOST, why);
@@ -133,22 +142,40 @@ public final class ResultIngest {
         return spec.tier(tier).flatMap(t -> targets.stream().filter(x -> x.name().equals(t.target())).findFirst());
     }
 
-    private Measured measured(Agent agent, Attempt attempt, AttemptResult r, Outcome outcome) {
+    private Measured measured(Agent agent, Attempt attempt, AttemptResult r, Outcome outcome, List<Run> runs) {
         Double cost = null;
         Optional<RevisionSpec> spec = revisions.find(attempt.serviceId(), attempt.revision()).map(x -> x.spec());
         Optional<Target> target = spec.flatMap(s -> targetOf(s, attempt.tier()));
-        if (spec.isPresent() && target.isPresent() && r.startedAt() != null && r.endedAt() != null) {
-            int gpus = spec.get().tier(attempt.tier()).map(RevisionSpec.Tier::gpus).orElse(0);
-            long millis = Math.max(0, r.endedAt().toEpochMilli() - r.startedAt().toEpochMilli());
-            Target t = target.get();
-            double price = t.batch() && t.instanceType() != null
-                    ? prices.pricePerHour(t.instanceType(), null, t.capacity()).orElse(t.pricePerHour()).doubleValue()
-                    : t.pricePerHour().doubleValue();
-            cost = Costs.of(millis, price, spec.get().vcpus(), spec.get().memoryBytes(), gpus, agent);
+        if (spec.isPresent() && target.isPresent()) {
+            List<Run> priced = runs.isEmpty() ? List.of(new Run(r.startedAt(), r.endedAt(), Host.UNKNOWN)) : runs;
+            if (priced.stream().anyMatch(run -> run.startedAt() != null && run.endedAt() != null)) {
+                cost = priced.stream().mapToDouble(run -> cost(spec.get(), attempt.tier(), target.get(), agent, run)).sum();
+            }
         }
+        Host last = runs.isEmpty() ? Host.UNKNOWN : runs.get(runs.size() - 1).host();
         String log = r.log() == null ? "" : r.log();
         String tail = log.length() <= LOG_TAIL ? log : log.substring(log.length() - LOG_TAIL);
         return new Measured(outcome, r.exitCode(), r.startedAt(), r.endedAt(), r.cpuAvg(), r.cpuPeak(), r.memoryPeakBytes(),
-                r.gpuUtilization(), r.gpuMemoryBytes(), cost, r.detail(), log, tail);
+                r.gpuUtilization(), r.gpuMemoryBytes(), cost, r.detail(), log, tail, last.instanceType(),
+                last.availabilityZone());
+    }
+
+    /**
+     * One run's cost: on an aws-batch target at the live price of the run's instance type and zone (the
+     * target's instance type, any zone, when the host is not known), else at the target's fixed price;
+     * the job's share of the run's host where its size is known, else of the agent.
+     */
+    private double cost(RevisionSpec spec, String tier, Target t, Agent agent, Run run) {
+        int gpus = spec.tier(tier).map(RevisionSpec.Tier::gpus).orElse(0);
+        Host host = run.host();
+        String type = host.instanceType() != null ? host.instanceType() : t.instanceType();
+        String zone = host.instanceType() != null ? host.availabilityZone() : null;
+        double price = t.batch() && type != null
+                ? prices.pricePerHour(type, zone, t.capacity()).orElse(t.pricePerHour()).doubleValue()
+                : t.pricePerHour().doubleValue();
+        boolean sized = host.vcpus() > 0 || host.memoryBytes() > 0 || host.gpus() > 0;
+        return sized
+                ? Costs.of(run.millis(), price, spec.vcpus(), spec.memoryBytes(), gpus, host.vcpus(), host.memoryBytes(), host.gpus())
+                : Costs.of(run.millis(), price, spec.vcpus(), spec.memoryBytes(), gpus, agent);
     }
 }

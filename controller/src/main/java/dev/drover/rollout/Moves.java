@@ -26,7 +26,10 @@ final class Moves {
                 : "revision " + queued.revision() + " against stable revision " + from;
         t.event(RolloutEvent.of(queued.serviceId(), queued.id(), RolloutEvent.Kind.STARTED, "rollout of " + what
                 + " started: " + policy.stages().size() + " stages" + (policy.raised().isEmpty() ? ""
-                : "; floors: " + String.join(", ", policy.raised())), now));
+                : "; floors: " + String.join(", ", policy.raised()))
+                + (policy.memoryUnmeasured().isEmpty() ? "" : "; memory gate not judged on "
+                + String.join(", ", policy.memoryUnmeasured().stream().sorted().toList())
+                + " (their targets report no peak memory)"), now));
         return enterStage(t, started, 0, tiers, now).build();
     }
 

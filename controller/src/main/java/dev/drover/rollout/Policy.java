@@ -2,8 +2,10 @@ package dev.drover.rollout;
 
 import dev.drover.judge.JudgeInput;
 import dev.drover.spec.GatesSpec;
+import dev.drover.spec.MemoryGate;
 import dev.drover.spec.StageSpec;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The policy a rollout is governed by, compiled once when it starts: the stable revision's stages and
@@ -13,13 +15,25 @@ import java.util.List;
  * @param alpha  the share of the budget for each single test
  * @param raised what the floors changed, in words (empty when nothing)
  * @param replayRecent replayed canary load: how many recent jobs' parameters fill a thin stage (0: off)
+ * @param memoryUnmeasured tiers whose target reports no peak memory (AWS Batch): the memory gate is not
+ *                         judged there, rather than wait for data that never comes
  */
 public record Policy(List<StageSpec> stages, GatesSpec gates, double alpha, JudgeInput.BootstrapLimits limits,
-                     List<String> raised, int replayRecent) {
+                     List<String> raised, int replayRecent, Set<String> memoryUnmeasured) {
 
     public Policy {
         stages = List.copyOf(stages);
         raised = List.copyOf(raised);
+        memoryUnmeasured = memoryUnmeasured == null ? Set.of() : Set.copyOf(memoryUnmeasured);
+    }
+
+    /** The gates judged on one tier: the policy's, without the memory gate where memory is not measured. */
+    public GatesSpec gates(String tier) {
+        if (!memoryUnmeasured.contains(tier) || !gates.memory().enabled()) {
+            return gates;
+        }
+        return new GatesSpec(gates.failureRate(), gates.duration(), new MemoryGate(gates.memory().tolerance(), false),
+                gates.costPerJob(), gates.manualApproval());
     }
 
     public StageSpec stage(int index) {

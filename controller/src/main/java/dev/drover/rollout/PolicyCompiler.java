@@ -11,6 +11,8 @@ import dev.drover.spec.StageSpec;
 import dev.drover.spec.Durations;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Policy comes from the stable side: a rollout follows the stages and gates of the revision that is
@@ -20,10 +22,17 @@ import java.util.List;
 public final class PolicyCompiler {
     private final Floors floors;
     private final Judge judge;
+    private final Set<String> memorylessTargets;
 
     public PolicyCompiler(Floors floors, Judge judge) {
+        this(floors, judge, Set.of());
+    }
+
+    /** @param memorylessTargets targets whose backend reports no peak memory (AWS Batch's) */
+    public PolicyCompiler(Floors floors, Judge judge, Set<String> memorylessTargets) {
         this.floors = floors;
         this.judge = judge;
+        this.memorylessTargets = Set.copyOf(memorylessTargets);
     }
 
     public Policy compile(RevisionSpec governing) {
@@ -34,7 +43,21 @@ public final class PolicyCompiler {
         }
         GatesSpec gates = required(governing.gates(), raised);
         double alpha = alphaPerTest(floors.rolloutAlpha(), stages, judge.testsPerTier(gates));
-        return new Policy(stages, gates, alpha, floors.bootstrap(), raised, governing.canaryLoad().replayRecent());
+        return new Policy(stages, gates, alpha, floors.bootstrap(), raised, governing.canaryLoad().replayRecent(),
+                memoryUnmeasured(governing, gates));
+    }
+
+    /**
+     * The tiers on a target that reports no peak memory, where an enabled memory gate is not judged; unless
+     * the controller requires the gate, which then waits for data there as everywhere (and says so).
+     */
+    private Set<String> memoryUnmeasured(RevisionSpec governing, GatesSpec gates) {
+        if (!gates.memory().enabled() || floors.requiredGates().contains("memory")) {
+            return Set.of();
+        }
+        Set<String> tiers = new TreeSet<>();
+        governing.tiers().stream().filter(t -> memorylessTargets.contains(t.target())).forEach(t -> tiers.add(t.name()));
+        return tiers;
     }
 
     /**

@@ -3,21 +3,14 @@ package dev.drover.server;
 import dev.drover.aws.AwsClients;
 import dev.drover.aws.BatchBackend;
 import dev.drover.aws.BatchCheck;
+import dev.drover.aws.BatchHosts;
 import dev.drover.aws.BatchJobDefinitions;
 import dev.drover.aws.BatchTarget;
 import dev.drover.aws.CloudWatchJobLogs;
-import dev.drover.fleet.AgentStore;
-import dev.drover.job.Dispatcher;
-import dev.drover.job.JobStore;
-import dev.drover.job.ResultIngest;
-import dev.drover.revision.RevisionStore;
-import dev.drover.service.Services;
-import dev.drover.tier.TierStateStore;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,30 +29,15 @@ public class BatchLoop {
 
     private final List<BatchTarget> targets;
     private final AwsConfig config;
-    private final Dispatcher dispatcher;
-    private final JobStore jobs;
-    private final AgentStore agents;
-    private final ResultIngest ingest;
-    private final Services services;
-    private final TierStateStore tiers;
-    private final RevisionStore revisions;
-    private final Clock clock;
+    private final BatchBackend.Shared shared;
     private final Ticker ticker = new Ticker("drover-aws-batch");
     private final List<BatchBackend> backends = new ArrayList<>();
     private AwsClients clients;
 
-    public BatchLoop(List<BatchTarget> targets, AwsConfig config, Dispatcher dispatcher, JobStore jobs, AgentStore agents,
-                     ResultIngest ingest, Services services, TierStateStore tiers, RevisionStore revisions, Clock clock) {
+    public BatchLoop(List<BatchTarget> targets, AwsConfig config, BatchBackend.Shared shared) {
         this.targets = targets;
         this.config = config;
-        this.dispatcher = dispatcher;
-        this.jobs = jobs;
-        this.agents = agents;
-        this.ingest = ingest;
-        this.services = services;
-        this.tiers = tiers;
-        this.revisions = revisions;
-        this.clock = clock;
+        this.shared = shared;
     }
 
     @EventListener
@@ -73,11 +51,10 @@ public class BatchLoop {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("AWS Batch is not ready for Drover:\n  " + String.join("\n  ", problems));
         }
-        BatchJobDefinitions definitions = new BatchJobDefinitions(batch);
-        CloudWatchJobLogs logs = CloudWatchJobLogs.of(clients, config.logGroup());
+        BatchBackend.Aws aws = new BatchBackend.Aws(batch, new BatchJobDefinitions(batch),
+                CloudWatchJobLogs.of(clients, config.logGroup()), new BatchHosts(clients.ecs()));
         for (BatchTarget t : targets) {
-            backends.add(new BatchBackend(batch, t, dispatcher, jobs, agents, ingest, services, tiers, revisions,
-                    definitions, logs, clock));
+            backends.add(new BatchBackend(t, aws, shared));
             LOG.info("target {} runs on AWS Batch queue {} ({})", t.name(), t.jobQueue(), config.region());
         }
         if (!config.batchPoll().isZero()) {

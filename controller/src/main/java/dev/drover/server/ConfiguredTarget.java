@@ -22,5 +22,6 @@ public record ConfiguredTarget(
         @Nullable String jobQueue,
         @Nullable List<String> computeEnvironments,
         @Nullable String jobRoleArn,
+        @Nullable String executionRoleArn,
         @Bindable(defaultValue = "256") int maxInFlight) {
 }

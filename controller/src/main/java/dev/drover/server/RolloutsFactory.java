@@ -19,6 +19,7 @@ import dev.drover.spec.Gate;
 import dev.drover.spec.GatesSpec;
 import dev.drover.store.jooq.Database;
 import dev.drover.store.jooq.JooqRolloutStore;
+import dev.drover.target.Target;
 import dev.drover.tier.TierStateStore;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -54,7 +55,7 @@ public class RolloutsFactory {
     }
 
     @Singleton
-    PolicyCompiler policyCompiler(RolloutsConfig config, Judge judge) {
+    PolicyCompiler policyCompiler(RolloutsConfig config, Judge judge, List<Target> targets) {
         Set<String> required = new HashSet<>();
         for (String gate : config.requiredGates() == null ? List.<String>of() : config.requiredGates()) {
             if (gate.isBlank()) {
@@ -69,7 +70,9 @@ public class RolloutsFactory {
         Floors floors = new Floors(config.minBake(), Math.max(1, config.minJobs()), required,
                 config.falseRollbackBudget(), new JudgeInput.BootstrapLimits(config.bootstrapMaxFailureRate(),
                 config.bootstrapMaxInfraFailureRate()));
-        return new PolicyCompiler(floors, judge);
+        // AWS Batch reports no job's peak memory: the memory gate is not judged on its tiers.
+        return new PolicyCompiler(floors, judge, targets.stream().filter(Target::batch).map(Target::name)
+                .collect(Collectors.toSet()));
     }
 
     @Singleton

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drover.commit.CommitStatus;
 import dev.drover.commit.CommitStore;
 import dev.drover.commit.SeenCommit;
-import dev.drover.fleet.AgentStore;
 import dev.drover.job.Attempt;
-import dev.drover.job.Dispatcher;
 import dev.drover.job.Job;
 import dev.drover.job.JobStore;
 import dev.drover.job.JobSubmission;
 import dev.drover.job.NewJob;
-import dev.drover.job.ResultIngest;
 import dev.drover.job.sim.ContractBackend;
 import dev.drover.job.sim.JobBackendContract;
 import dev.drover.job.sim.TierStates;
@@ -25,7 +22,6 @@ import dev.drover.store.jooq.Database;
 import dev.drover.target.Target;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,10 +99,11 @@ class BatchBackendContractTest extends JobBackendContract {
                     "drover.targets.cpu.job-queue", "drover-cpu-spot",
                     "drover.aws.region", FakeBatch.REGION,
                     "drover.aws.endpoints.batch", batch.endpoint(),
+                    "drover.aws.endpoints.ec2", batch.ec2Endpoint(),
                     "drover.aws.batch-poll", "0s"), "test"); // the test drives its own backend's passes
             batch.throttleEvery(5);
             clients = new AwsClients(FakeBatch.REGION, Map.of(AwsClients.BATCH, batch.endpoint(),
-                    AwsClients.LOGS, cloudWatch.endpoint()), FakeAws.CREDENTIALS);
+                    AwsClients.LOGS, cloudWatch.endpoint(), AwsClients.ECS, batch.ecsEndpoint()), FakeAws.CREDENTIALS);
             CloudWatchJobLogs logs = CloudWatchJobLogs.of(clients, CloudWatchJobLogs.DEFAULT_LOG_GROUP);
             Service service = context.getBean(Services.class).add(new ServiceSettings(SERVICE, "file:///none", "main", null,
                     null));
@@ -117,11 +114,9 @@ class BatchBackendContractTest extends JobBackendContract {
             Target cpu = context.getBeansOfType(Target.class).stream().filter(t -> t.name().equals("cpu")).findFirst()
                     .orElseThrow();
             var client = clients.batch();
-            backend = new BatchBackend(client, new BatchTarget(cpu, "drover-cpu-spot", List.of(), null, 64),
-                    context.getBean(Dispatcher.class), context.getBean(JobStore.class), context.getBean(AgentStore.class),
-                    context.getBean(ResultIngest.class), context.getBean(Services.class),
-                    context.getBean(dev.drover.tier.TierStateStore.class), context.getBean(RevisionStore.class),
-                    new BatchJobDefinitions(client), logs, context.getBean(Clock.class));
+            backend = new BatchBackend(new BatchTarget(cpu, "drover-cpu-spot", List.of(), null, null, 64),
+                    new BatchBackend.Aws(client, new BatchJobDefinitions(client), logs, new BatchHosts(clients.ecs())),
+                    context.getBean(BatchBackend.Shared.class));
         }
 
         private Service service() {

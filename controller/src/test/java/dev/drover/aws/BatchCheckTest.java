@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BatchCheckTest {
     private static BatchTarget target(String name, String queue, List<String> environments) {
         return new BatchTarget(new Target(name, "aws-batch", Capacity.SPOT, 0, null, null, BigDecimal.ONE, Map.of()), queue,
-                environments, null, 10);
+                environments, null, null, 10);
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Stable names always end on the tier's stable revision; candidates live apart; a restart finds both. */
 class BatchJobDefinitionsTest {
     private static final BatchTarget GPU = new BatchTarget(new Target("gpu-spot", "aws-batch", Capacity.SPOT, 1, "A10G",
-            "g5.xlarge", new BigDecimal("0.45"), Map.of()), "drover-gpu-spot", List.of(), "arn:aws:iam::1:role/worker", 100);
+            "g5.xlarge", new BigDecimal("0.45"), Map.of()), "drover-gpu-spot", List.of(), "arn:aws:iam::1:role/worker",
+            "arn:aws:iam::1:role/worker-execution", 100);
 
     private static Revision revision(int n) {
         RevisionSpec spec = new RevisionSpec(List.of("python", "-m", "worker"), Map.of("MODE", "fast"),
@@ -50,6 +51,7 @@ class BatchJobDefinitionsTest {
             assertThat(d.path("linuxParameters").path("sharedMemorySize").asInt()).isEqualTo(2048);
             assertThat(d.path("secrets").get(0).path("valueFrom").asText()).startsWith("arn:aws:secretsmanager");
             assertThat(d.path("jobRoleArn").asText()).isEqualTo("arn:aws:iam::1:role/worker");
+            assertThat(d.path("executionRoleArn").asText()).isEqualTo("arn:aws:iam::1:role/worker-execution");
             assertThat(batch.definition(rolledBack).path("timeout").path("attemptDurationSeconds").asInt()).isEqualTo(3600);
 
             BatchJobDefinitions restarted = new BatchJobDefinitions(client);

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drover.agent.protocol.Outcome;
 import dev.drover.commit.CommitStore;
-import dev.drover.fleet.AgentStore;
 import dev.drover.job.Attempt;
-import dev.drover.job.Dispatcher;
 import dev.drover.job.Job;
 import dev.drover.job.JobStore;
 import dev.drover.job.JobSubmission;
 import dev.drover.job.NewJob;
-import dev.drover.job.ResultIngest;
 import dev.drover.revision.GreenRevisions;
 import dev.drover.revision.RevisionSpec;
 import dev.drover.revision.RevisionStore;
@@ -24,12 +21,10 @@ import dev.drover.service.Service;
 import dev.drover.service.ServiceSettings;
 import dev.drover.service.Services;
 import dev.drover.spec.GatesSpec;
-import dev.drover.spec.MemoryGate;
 import dev.drover.target.Target;
 import dev.drover.tier.TierState;
 import dev.drover.tier.TierStateStore;
 import io.micronaut.context.ApplicationContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,18 +61,18 @@ class BatchRolloutTest {
         target(settings, "cpu-ondemand", "on-demand", 0, "0.10");
         settings.put("drover.aws.region", FakeBatch.REGION);
         settings.put("drover.aws.endpoints.batch", batch.endpoint());
+        settings.put("drover.aws.endpoints.ec2", batch.ec2Endpoint());
         settings.put("drover.aws.batch-poll", "0s"); // the test drives the passes
         context = ApplicationContext.run(settings, "test");
-        clients = new AwsClients(FakeBatch.REGION, Map.of(AwsClients.BATCH, batch.endpoint()), FakeAws.CREDENTIALS);
+        clients = new AwsClients(FakeBatch.REGION, Map.of(AwsClients.BATCH, batch.endpoint(),
+                AwsClients.ECS, batch.ecsEndpoint()), FakeAws.CREDENTIALS);
         var client = clients.batch();
-        BatchJobDefinitions definitions = new BatchJobDefinitions(client);
+        var aws = new BatchBackend.Aws(client, new BatchJobDefinitions(client), (stream, max) -> "log of " + stream + "\n",
+                new BatchHosts(clients.ecs()));
         for (Target t : context.getBeansOfType(Target.class)) {
             if (t.batch()) {
-                backends.add(new BatchBackend(client, new BatchTarget(t, "drover-" + t.name(), List.of(), null, 200),
-                        context.getBean(Dispatcher.class), context.getBean(JobStore.class), context.getBean(AgentStore.class),
-                        context.getBean(ResultIngest.class), context.getBean(Services.class),
-                        context.getBean(TierStateStore.class), context.getBean(RevisionStore.class), definitions,
-                        (stream, max) -> "log of " + stream + "\n", context.getBean(Clock.class)));
+                backends.add(new BatchBackend(new BatchTarget(t, "drover-" + t.name(), List.of(), null, null, 200), aws,
+                        context.getBean(BatchBackend.Shared.class)));
             }
         }
         service = context.getBean(Services.class).add(new ServiceSettings("thumbs", "file:///none", "main", null, null));
@@ -106,9 +101,8 @@ class BatchRolloutTest {
                         new RevisionSpec.Stage(List.of("c1"), 0, 5, 0.5, 3600),
                         new RevisionSpec.Stage(List.of("c2"), 0, 5, 0.5, 3600),
                         new RevisionSpec.Stage(List.of("c3"), 0, 5, 0.5, 3600)),
-                // AWS Batch reports no peak memory: a Batch service's drover.yaml turns the memory gate off.
-                new GatesSpec(GatesSpec.DEFAULT.failureRate(), GatesSpec.DEFAULT.duration(), new MemoryGate(1.3, false),
-                        GatesSpec.DEFAULT.costPerJob(), GatesSpec.DEFAULT.manualApproval()));
+                // Every gate on: AWS Batch reports no peak memory, so the memory gate is not judged on its tiers.
+                GatesSpec.DEFAULT);
         return GreenRevisions.create(context.getBean(CommitStore.class), context.getBean(RevisionStore.class), service.id(),
                 sha.repeat(40), "1.dkr.ecr.us-east-1.amazonaws.com/thumbs@sha256:" + sha.repeat(64), spec, Instant.now());
     }
@@ -145,6 +139,8 @@ class BatchRolloutTest {
         int good = revision("b", Map.of());
         Rollout first = run(context.getBean(RolloutCommands.class).deploy(service.id(), good, "ada", "ship", false));
         assertThat(first.state()).as(first.note()).isEqualTo(RolloutState.SUCCEEDED);
+        assertThat(context.getBean(RolloutStore.class).events(service.id(), 0, 1000))
+                .anySatisfy(e -> assertThat(e.message()).contains("memory gate not judged on c1, c2, c3, canary-gpu, canary-spot"));
         assertThat(context.getBean(TierStateStore.class).list(service.id())).extracting(TierState::stable)
                 .containsOnly(good);
 
@@ -234,5 +230,49 @@ class BatchRolloutTest {
         assertThat(attempts.get(0).outcome().infrastructure()).isTrue();
         assertThat(attempts.get(0).detail()).contains("Host EC2").contains("Batch ran it 3 times");
         assertThat(attempts.get(0).tier()).isEqualTo("canary-gpu");
+    }
+
+    @Test
+    void eachRunIsPricedAtItsHostsSpotPriceInItsZoneAndTheAttemptNamesItsHost() throws Exception {
+        batch.hosts("drover-gpu-spot", new FakeBatch.HostType("g5.xlarge", 4, 15_576, 1, List.of("us-east-1a", "us-east-1b")));
+        batch.hosts("drover-cpu-spot", new FakeBatch.HostType("m5.2xlarge", 8, 31_000, 0, List.of("us-east-1c")));
+        batch.hosts("drover-cpu-ondemand", new FakeBatch.HostType("m5.2xlarge", 8, 31_000, 0, List.of("us-east-1c")));
+        batch.spotPrice("g5.xlarge", "us-east-1a", "0.4000");
+        batch.spotPrice("g5.xlarge", "us-east-1b", "0.6000");
+        batch.spotPrice("m5.2xlarge", "us-east-1c", "0.1600");
+        JobSubmission submission = context.getBean(JobSubmission.class);
+        List<Job> jobs = new ArrayList<>(submission.submit(service, List.of(new NewJob(Map.of("SPOT_RECLAIM", "1"), true, null))));
+        jobs.addAll(submission.submit(service, Collections.nCopies(6, new NewJob(Map.of(), false, null))));
+        JobStore store = context.getBean(JobStore.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!jobs.stream().allMatch(j -> store.find(j.id()).orElseThrow().status().finished()) && System.nanoTime() < deadline) {
+            backends.forEach(BatchBackend::pass);
+            Thread.sleep(30);
+        }
+
+        Attempt reclaimed = store.attempts(jobs.get(0).id()).get(0);
+        List<FakeBatch.RunOn> runs = batch.runs(BatchNames.job(jobs.get(0).id(), 1));
+        assertThat(runs).extracting(FakeBatch.RunOn::zone).containsExactly("us-east-1a", "us-east-1b", "us-east-1a");
+        // One GPU of a one-GPU host: each run costs the whole host, at its zone's price.
+        double expected = runs.stream().mapToDouble(r -> r.millis() / 3_600_000.0
+                * ("us-east-1a".equals(r.zone()) ? 0.40 : 0.60)).sum();
+        assertThat(reclaimed.cost()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(reclaimed.instanceType()).isEqualTo("g5.xlarge");
+        assertThat(reclaimed.availabilityZone()).isEqualTo("us-east-1a");
+        assertThat(reclaimed.detail()).contains("on g5.xlarge in us-east-1b");
+
+        for (Job job : jobs.subList(1, jobs.size())) {
+            Attempt a = store.attempts(job.id()).get(0);
+            FakeBatch.RunOn run = batch.runs(BatchNames.job(job.id(), 1)).get(0);
+            // 1 vCPU and 1 GiB of an 8-vCPU host: an eighth of it, at the spot price or the target's on-demand one.
+            double price = "canary-spot".equals(a.tier()) ? 0.16 : 0.10;
+            assertThat(a.cost()).as(a.tier()).isCloseTo(run.millis() / 3_600_000.0 * price / 8,
+                    org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(a.instanceType()).isEqualTo("m5.2xlarge");
+            assertThat(a.availabilityZone()).isEqualTo("us-east-1c");
+        }
+        assertThat(batch.ecs().unsigned()).isEmpty();
+        assertThat(batch.ec2().unsigned()).isEmpty();
+        assertThat(batch.ecs().requests()).allSatisfy(r -> assertThat(r.body()).contains("\"cluster\":\"drover-"));
     }
 }

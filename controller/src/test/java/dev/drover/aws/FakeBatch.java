@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code DURATION} seconds of work (scaled by {@code timeScale}), {@code FAIL_RATE=1} exits 1, and
  * {@code SPOT_RECLAIM=1} has its host reclaimed on every attempt (Batch retries that itself, up to the
  * job definition's attempts). Pages are small on purpose, so callers must follow {@code nextToken}.
+ *
+ * <p>Each run of a job lands on an ECS container instance of its queue's host type (see {@link #hosts}),
+ * in the type's zones in turn; ECS (JSON 1.1 {@code DescribeContainerInstances}) describes them, and EC2
+ * (Query/XML {@code DescribeSpotPriceHistory}) answers the spot prices set with {@link #spotPrice}.
  */
 public final class FakeBatch implements AutoCloseable {
     static final String REGION = "us-east-1";
@@ -34,6 +38,20 @@ public final class FakeBatch implements AutoCloseable {
     private final AtomicInteger served = new AtomicInteger();
     private volatile int largestDescribe;
     private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final FakeAws ecs = new FakeAws();
+    private final FakeAws ec2 = new FakeAws();
+    private final Map<String, HostType> hostTypes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> spotPrices = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Container instances jobs ran on, by ARN. */
+    private final Map<String, Instance> instances = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int largestEcsDescribe;
+
+    /** The hosts a queue's compute environment launches. */
+    public record HostType(String instanceType, int vcpus, int memoryMib, int gpus, List<String> zones) {
+    }
+
+    private record Instance(String arn, HostType type, String zone) {
+    }
 
     /** One job: its request, when it ran, how it ended. */
     private static final class FakeJob {
@@ -50,10 +68,13 @@ public final class FakeBatch implements AutoCloseable {
         String statusReason;
         Integer exitCode;
         int attempts = 1;
+        List<String> hosts = new ArrayList<>();
     }
 
     public FakeBatch(double timeScale) {
         this.timeScale = timeScale;
+        ecs.handler(this::serveEcs);
+        ec2.handler(this::serveEc2);
         aws.handler(request -> {
             if (throttleEvery > 0 && served.incrementAndGet() % throttleEvery == 0) {
                 return FakeAws.Reply.throttled("application/json");
@@ -68,6 +89,52 @@ public final class FakeBatch implements AutoCloseable {
 
     public String endpoint() {
         return aws.endpoint();
+    }
+
+    public String ecsEndpoint() {
+        return ecs.endpoint();
+    }
+
+    public String ec2Endpoint() {
+        return ec2.endpoint();
+    }
+
+    public FakeAws ecs() {
+        return ecs;
+    }
+
+    public FakeAws ec2() {
+        return ec2;
+    }
+
+    /** The hosts jobs on this queue run on (else an m5.xlarge in us-east-1a). */
+    public void hosts(String queue, HostType type) {
+        hostTypes.put(queue, type);
+    }
+
+    /** The spot price EC2 gives for an instance type in a zone, in US dollars per hour. */
+    public void spotPrice(String instanceType, String zone, String price) {
+        spotPrices.put(instanceType + "@" + zone, price);
+    }
+
+    /** One run of a job as Batch made it: how long, on what, where. */
+    public record RunOn(long millis, String instanceType, String zone) {
+    }
+
+    /** The runs Batch made of a job, by job name, as {@code DescribeJobs} reports them. */
+    public synchronized List<RunOn> runs(String jobName) {
+        FakeJob job = jobs.values().stream().filter(j -> j.name.equals(jobName)).findFirst().orElseThrow();
+        List<RunOn> runs = new ArrayList<>();
+        for (JsonNode a : detail(job).path("attempts")) {
+            Instance on = instances.get(a.path("container").path("containerInstanceArn").asText());
+            runs.add(new RunOn(a.path("stoppedAt").asLong() - a.path("startedAt").asLong(), on.type().instanceType(),
+                    on.zone()));
+        }
+        return runs;
+    }
+
+    public int largestEcsDescribe() {
+        return largestEcsDescribe;
     }
 
     public FakeAws aws() {
@@ -91,7 +158,7 @@ public final class FakeBatch implements AutoCloseable {
     /** The jobs terminated with a reason, by job name. */
     public synchronized Map<String, String> terminated() {
         Map<String, String> out = new LinkedHashMap<>();
-        jobs.values().stream().filter(j -> j.startedAt != null && j.statusReason != null
+        jobs.values().stream().filter(j -> j.stoppedAt != null && j.statusReason != null
                 && j.statusReason.startsWith("Terminated")).forEach(j -> out.put(j.name, j.statusReason));
         return out;
     }
@@ -267,13 +334,16 @@ public final class FakeBatch implements AutoCloseable {
         }
         if (job.stoppedAt != null) {
             d.put("stoppedAt", job.stoppedAt);
+        }
+        if (job.stoppedAt != null && job.startedAt != null) {
             ArrayNode attempts = d.putArray("attempts");
             int count = "1".equals(job.env.get("SPOT_RECLAIM")) ? job.attempts : 1;
+            long run = (job.stoppedAt - job.startedAt) / count;
             for (int i = 0; i < count; i++) {
-                ObjectNode a = attempts.addObject().put("startedAt", job.startedAt).put("stoppedAt", job.stoppedAt)
+                ObjectNode a = attempts.addObject().put("startedAt", job.startedAt + i * run)
+                        .put("stoppedAt", i == count - 1 ? job.stoppedAt : job.startedAt + (i + 1) * run)
                         .put("statusReason", job.statusReason);
-                ObjectNode container = a.putObject("container")
-                        .put("containerInstanceArn", "arn:aws:ecs:" + REGION + ":" + ACCOUNT + ":container-instance/c1");
+                ObjectNode container = a.putObject("container").put("containerInstanceArn", host(job, i));
                 if (job.exitCode != null) {
                     container.put("exitCode", job.exitCode);
                 }
@@ -287,6 +357,86 @@ public final class FakeBatch implements AutoCloseable {
             container.put("exitCode", job.exitCode);
         }
         return d;
+    }
+
+    /** The container instance the job's {@code run}th run had: one per job and run, the type's zones in turn. */
+    private String host(FakeJob job, int run) {
+        while (job.hosts.size() <= run) {
+            HostType type = hostTypes.getOrDefault(job.queue, new HostType("m5.xlarge", 4, 15_576, 0, List.of("us-east-1a")));
+            String zone = type.zones().get(job.hosts.size() % type.zones().size());
+            String arn = "arn:aws:ecs:" + REGION + ":" + ACCOUNT + ":container-instance/" + job.queue
+                    + "_Batch_5b1c2d3e/" + UUID.randomUUID().toString().replace("-", "");
+            instances.put(arn, new Instance(arn, type, zone));
+            job.hosts.add(arn);
+        }
+        return job.hosts.get(run);
+    }
+
+    private FakeAws.Reply serveEcs(FakeAws.Request request) {
+        if (!"AmazonEC2ContainerServiceV20141113.DescribeContainerInstances".equals(request.target())) {
+            return FakeAws.Reply.error(400, "application/x-amz-json-1.1", "InvalidParameterException",
+                    "FakeBatch's ECS does not know " + request.target());
+        }
+        try {
+            JsonNode body = json.readTree(request.body());
+            String cluster = body.path("cluster").asText();
+            largestEcsDescribe = Math.max(largestEcsDescribe, body.path("containerInstances").size());
+            if (body.path("containerInstances").size() > 100) {
+                return FakeAws.Reply.error(400, "application/x-amz-json-1.1", "InvalidParameterException",
+                        "containerInstances can have at most 100 items");
+            }
+            ObjectNode out = json.createObjectNode();
+            ArrayNode found = out.putArray("containerInstances");
+            ArrayNode failures = out.putArray("failures");
+            for (JsonNode arn : body.path("containerInstances")) {
+                Instance instance = instances.get(arn.asText());
+                if (instance == null || !arn.asText().contains("/" + cluster + "/")) {
+                    failures.addObject().put("arn", arn.asText()).put("reason", "MISSING");
+                    continue;
+                }
+                ObjectNode ci = found.addObject().put("containerInstanceArn", instance.arn())
+                        .put("ec2InstanceId", "i-0" + Integer.toHexString(instance.arn().hashCode())).put("status", "ACTIVE");
+                ArrayNode attributes = ci.putArray("attributes");
+                attributes.addObject().put("name", BatchHosts.INSTANCE_TYPE).put("value", instance.type().instanceType());
+                attributes.addObject().put("name", BatchHosts.ZONE).put("value", instance.zone());
+                attributes.addObject().put("name", "ecs.os-type").put("value", "linux");
+                ArrayNode resources = ci.putArray("registeredResources");
+                resources.addObject().put("name", "CPU").put("type", "INTEGER").put("integerValue", instance.type().vcpus() * 1024);
+                resources.addObject().put("name", "MEMORY").put("type", "INTEGER").put("integerValue", instance.type().memoryMib());
+                if (instance.type().gpus() > 0) {
+                    ArrayNode ids = resources.addObject().put("name", "GPU").put("type", "STRINGSET").putArray("stringSetValue");
+                    for (int g = 0; g < instance.type().gpus(); g++) {
+                        ids.add("GPU-" + g);
+                    }
+                }
+            }
+            return FakeAws.Reply.amzJson(out.toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** EC2's spot price history for one instance type: each zone's set price, one page. */
+    private FakeAws.Reply serveEc2(FakeAws.Request request) {
+        String body = java.net.URLDecoder.decode(request.body(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!body.contains("Action=DescribeSpotPriceHistory")) {
+            return new FakeAws.Reply(400, "text/xml;charset=UTF-8", "<Response><Errors><Error><Code>InvalidAction</Code>"
+                    + "<Message>unexpected</Message></Error></Errors></Response>", Map.of());
+        }
+        String type = body.replaceAll("(?s).*InstanceType\\.1=([^&]+).*", "$1");
+        StringBuilder items = new StringBuilder();
+        spotPrices.forEach((key, price) -> {
+            String[] typeAndZone = key.split("@");
+            if (typeAndZone[0].equals(type)) {
+                items.append("<item><instanceType>").append(type).append("</instanceType>")
+                        .append("<productDescription>Linux/UNIX</productDescription><spotPrice>").append(price)
+                        .append("</spotPrice><timestamp>2026-11-01T00:00:00Z</timestamp><availabilityZone>")
+                        .append(typeAndZone[1]).append("</availabilityZone></item>");
+            }
+        });
+        return FakeAws.Reply.xml("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DescribeSpotPriceHistoryResponse "
+                + "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>1</requestId><spotPriceHistorySet>" + items
+                + "</spotPriceHistorySet><nextToken/></DescribeSpotPriceHistoryResponse>");
     }
 
     private String list(JsonNode body) {
@@ -340,16 +490,15 @@ public final class FakeBatch implements AutoCloseable {
         if (job != null && job.stoppedAt == null) {
             job.stoppedAt = System.currentTimeMillis();
             job.status = "FAILED";
-            job.statusReason = body.path("reason").asText();
-            if (job.startedAt == null) {
-                job.startedAt = job.stoppedAt;
-            }
+            job.statusReason = body.path("reason").asText(); // one that never started has no attempts
         }
         return "{}";
     }
 
     @Override
     public void close() {
+        ecs.close();
+        ec2.close();
         aws.close();
     }
 }

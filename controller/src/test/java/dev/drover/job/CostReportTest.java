@@ -14,7 +14,7 @@ class CostReportTest {
 
     private static Attempt attempt(String endedAt, int revision, String tier, Outcome outcome, Double cost) {
         return new Attempt(1, "j-1", 1, 1, 1, tier, revision, Arm.CANDIDATE, false, outcome, null, null, null,
-                Instant.parse(endedAt), null, null, null, null, null, null, cost, null, null);
+                Instant.parse(endedAt), null, null, null, null, null, null, cost, null, null, null, null);
     }
 
     @Test

@@ -26,7 +26,8 @@ export async function render(ctx) {
       : table([
         {title: '#', cell: a => h('a', {href: '#/jobs/' + enc(id) + '?attempt=' + a.number,
           'aria-current': a.number === chosen ? 'true' : null}, String(a.number))},
-        {title: 'Agent', cell: a => a.agent},
+        {title: 'Ran on', cell: a => a.instanceType
+          ? a.agent + ' · ' + a.instanceType + (a.availabilityZone ? ' in ' + a.availabilityZone : '') : a.agent},
         {title: 'Tier / rev', cell: a => a.tier + ' / ' + a.revision},
         {title: 'Outcome', cell: a => a.running ? badge('running') : badge(a.outcome)},
         {title: 'Exit', cls: 'num', cell: a => a.exitCode ?? '—'},

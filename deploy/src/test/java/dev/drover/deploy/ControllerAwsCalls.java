@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * The AWS actions the controller's code calls through the AWS SDK, read from its sources. An operation
@@ -34,7 +35,8 @@ final class ControllerAwsCalls {
             "batch", BatchClient.class,
             "ecr", EcrClient.class,
             "ec2", Ec2Client.class,
-            "logs", CloudWatchLogsClient.class);
+            "logs", CloudWatchLogsClient.class,
+            "ecs", EcsClient.class);
 
     private static final Pattern SERVICE_IMPORT = Pattern.compile("import\\s+(?:static\\s+)?"
             + "software\\.amazon\\.awssdk\\.services\\.([a-z0-9]+)\\.");

@@ -58,7 +58,7 @@ class ControllerDeploymentTest {
     }
 
     @Test
-    void theControllersTargetsAreThisStacksQueuesAndJobRole() {
+    void theControllersTargetsAreThisStacksQueuesAndJobRoles() {
         String json = (String) list(map(named("Environment", "Value").get("MICRONAUT_APPLICATION_JSON")).get("Fn::Sub"))
                 .get(0);
         Map<String, Object> targets = map(map(map(CloudFormationTemplate.json(json)).get("drover")).get("targets"));
@@ -69,7 +69,8 @@ class ControllerDeploymentTest {
                     .containsEntry("capacity", pool.capacity().equals("SPOT") ? "spot" : "on-demand")
                     .containsEntry("job-queue", pool.name())
                     .containsEntry("compute-environments", List.of(pool.name()))
-                    .containsEntry("job-role-arn", "${JobRole.Arn}");
+                    .containsEntry("job-role-arn", "${JobRole.Arn}")
+                    .containsEntry("execution-role-arn", "${JobExecutionRole.Arn}");
             assertThat(template.section("Outputs").values()).as("an output names " + pool.name())
                     .anySatisfy(o -> assertThat(map(o)).containsEntry("Value", pool.name()));
         }

@@ -29,7 +29,7 @@ class ControllerPolicyTest {
             entry("ecr:PutImage", "docker push: the manifest, under the commit's tag"),
             entry("ecr:BatchGetImage", "the tag lookup before each push (RegistryPush.pushed reads the manifest)"),
             entry("batch:TagResource", "SubmitJob and RegisterJobDefinition carry drover:* tags: tagging on create"),
-            entry("iam:PassRole", "RegisterJobDefinition names the target's job role (jobRoleArn)"));
+            entry("iam:PassRole", "RegisterJobDefinition names the target's job and execution roles"));
     // Not here: secretsmanager:GetSecretValue on the database secret. ECS reads it to start the task,
     // with the task's execution role (ControllerExecutionRole); the controller's code never calls it.
 
@@ -98,11 +98,12 @@ class ControllerPolicyTest {
     }
 
     @Test
-    void theControllerPassesOnlyTheJobRoleAndOnlyToBatch() {
+    void theControllerPassesOnlyTheJobsRolesAndOnlyToBatch() {
         Map<String, Object> pass = template.statements("ControllerRole").stream()
                 .filter(s -> strings(s.get("Action")).contains("iam:PassRole")).findFirst().orElseThrow();
         assertThat(strings(pass.get("Action"))).containsExactly("iam:PassRole");
-        assertThat(pass.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of("JobRole", "Arn")));
+        assertThat(pass.get("Resource")).isEqualTo(List.of(Map.of("Fn::GetAtt", List.of("JobRole", "Arn")),
+                Map.of("Fn::GetAtt", List.of("JobExecutionRole", "Arn"))));
         Object services = map(map(pass.get("Condition")).get("StringEquals")).get("iam:PassedToService");
         assertThat(strings(services)).isNotEmpty()
                 .isSubsetOf("batch.amazonaws.com", "ecs-tasks.amazonaws.com");

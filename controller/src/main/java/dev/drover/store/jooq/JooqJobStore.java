@@ -217,6 +217,8 @@ public final class JooqJobStore implements JobStore {
                 .set(ATTEMPT.DETAIL, Text.clip(m.detail(), 2000))
                 .set(ATTEMPT.LOG_TAIL, m.logTail())
                 .set(ATTEMPT.LOG, m.log())
+                .set(ATTEMPT.INSTANCE_TYPE, Text.clip(m.instanceType(), 64))
+                .set(ATTEMPT.AVAILABILITY_ZONE, Text.clip(m.availabilityZone(), 64))
                 .where(ATTEMPT.ID.eq(attemptId).and(ATTEMPT.STATUS.eq("running")))
                 .execute() == 1;
     }
@@ -311,6 +313,7 @@ public final class JooqJobStore implements JobStore {
                 r.getRevision(), Arm.parse(r.getArm()), "running".equals(r.getStatus()),
                 r.getOutcome() == null ? null : Outcome.parse(r.getOutcome()), r.getExitCode(), fromColumn(r.getDispatchedAt()),
                 fromColumn(r.getStartedAt()), fromColumn(r.getEndedAt()), r.getDurationMs(), r.getCpuAvg(), r.getCpuPeak(),
-                r.getMemoryPeak(), r.getGpuUtil(), r.getGpuMemory(), r.getCost(), r.getDetail(), r.getLogTail());
+                r.getMemoryPeak(), r.getGpuUtil(), r.getGpuMemory(), r.getCost(), r.getDetail(), r.getLogTail(),
+                r.getInstanceType(), r.getAvailabilityZone());
     }
 }

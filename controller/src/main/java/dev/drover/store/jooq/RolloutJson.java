@@ -11,6 +11,7 @@ import dev.drover.rollout.Policy;
 import dev.drover.spec.GatesSpec;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A rollout's policy, baselines and verdicts as JSON columns. */
 final class RolloutJson {
@@ -22,13 +23,14 @@ final class RolloutJson {
 
     /** The policy as stored: durations in seconds. */
     private record StoredPolicy(List<RevisionSpec.Stage> stages, GatesSpec gates, double alpha, double maxFailureRate,
-                                double maxInfraFailureRate, List<String> raised, Integer replayRecent) {
+                                double maxInfraFailureRate, List<String> raised, Integer replayRecent,
+                                Set<String> memoryUnmeasured) {
     }
 
     static String policy(Policy p) {
         return p == null ? null : write(new StoredPolicy(p.stages().stream().map(RevisionSpec.Stage::of).toList(),
                 p.gates(), p.alpha(), p.limits().maxFailureRate(), p.limits().maxInfraFailureRate(), p.raised(),
-                p.replayRecent()));
+                p.replayRecent(), p.memoryUnmeasured()));
     }
 
     static Policy policy(String json) {
@@ -38,7 +40,7 @@ final class RolloutJson {
         StoredPolicy s = read(json, new TypeReference<StoredPolicy>() { });
         return new Policy(s.stages().stream().map(RevisionSpec.Stage::spec).toList(), s.gates(), s.alpha(),
                 new JudgeInput.BootstrapLimits(s.maxFailureRate(), s.maxInfraFailureRate()), s.raised(),
-                s.replayRecent() == null ? 0 : s.replayRecent());
+                s.replayRecent() == null ? 0 : s.replayRecent(), s.memoryUnmeasured());
     }
 
     static String baselines(Map<String, Integer> baselines) {

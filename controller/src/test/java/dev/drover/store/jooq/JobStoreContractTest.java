@@ -76,7 +76,7 @@ class JobStoreContractTest {
     }
 
     private static Measured result(Outcome outcome, long seconds, Double cost) {
-        return new Measured(outcome, 0, T0, T0.plusSeconds(seconds), 0.5, 1.0, 1L << 20, null, null, cost, null, "log", "log");
+        return new Measured(outcome, 0, T0, T0.plusSeconds(seconds), 0.5, 1.0, 1L << 20, null, null, cost, null, "log", "log", null, null);
     }
 
     /** Claims the job as it stands now and records the attempt's result. */
@@ -103,11 +103,15 @@ class JobStoreContractTest {
         });
         assertThat(second).isEmpty();
         assertThat(jobs.find("j-1").orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
-        assertThat(jobs.finishAttempt(first.get().id(), result(Outcome.SUCCEEDED))).isTrue();
+        Measured onBatch = new Measured(Outcome.SUCCEEDED, 0, T0, T0.plusSeconds(60), null, null, null, null, null, 0.01,
+                "AWS Batch job 1", "log", "log", "g5.xlarge", "us-east-1b");
+        assertThat(jobs.finishAttempt(first.get().id(), onBatch)).isTrue();
         assertThat(jobs.finishAttempt(first.get().id(), result(Outcome.CODE))).isFalse();
         assertThat(jobs.attempt(first.get().id())).hasValueSatisfying(a -> {
             assertThat(a.outcome()).isEqualTo(Outcome.SUCCEEDED);
             assertThat(a.durationMillis()).isEqualTo(60_000L);
+            assertThat(a.instanceType()).isEqualTo("g5.xlarge");
+            assertThat(a.availabilityZone()).isEqualTo("us-east-1b");
         });
     }
 
