@@ -275,4 +275,31 @@ class BatchRolloutTest {
         assertThat(batch.ec2().unsigned()).isEmpty();
         assertThat(batch.ecs().requests()).allSatisfy(r -> assertThat(r.body()).contains("\"cluster\":\"drover-"));
     }
+
+    @Test
+    void anAttemptThatNeverReachedBatchGoesBackToTheQueueWithNoFailureCounted() throws Exception {
+        backends.forEach(BatchBackend::pass); // the stand-ins register
+        JobStore store = context.getBean(JobStore.class);
+        Job job = context.getBean(JobSubmission.class).submit(service, List.of(new NewJob(Map.of(), true, null))).get(0);
+        long standIn = context.getBean(dev.drover.fleet.AgentStore.class).byName("aws-batch:gpu-spot").orElseThrow().id();
+        // A controller took the work three minutes ago and stopped before it submitted it: no job id, no Batch job.
+        Attempt orphan = store.claim(store.find(job.id()).orElseThrow(), standIn, 1, dev.drover.job.Arm.STABLE,
+                Instant.now().minus(Duration.ofMinutes(3))).orElseThrow();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!store.find(job.id()).orElseThrow().status().finished() && System.nanoTime() < deadline) {
+            backends.forEach(BatchBackend::pass);
+            Thread.sleep(30);
+        }
+
+        Job done = store.find(job.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(dev.drover.job.JobStatus.SUCCEEDED);
+        assertThat(done.infraFailures()).isZero();
+        List<Attempt> attempts = store.attempts(job.id());
+        assertThat(attempts.get(0).id()).isEqualTo(orphan.id());
+        assertThat(attempts.get(0).outcome()).isEqualTo(Outcome.CANCELLED);
+        assertThat(attempts.get(0).detail()).contains("never reached AWS Batch");
+        assertThat(attempts).hasSize(2);
+        assertThat(batch.submittedNames()).containsExactly(BatchNames.job(job.id(), 2));
+    }
 }
