@@ -53,7 +53,8 @@ import software.amazon.awssdk.services.batch.model.KeyValuesPair;
  * <ol>
  *   <li>terminates the Batch jobs of attempts a person cancelled;</li>
  *   <li>reads its submitted jobs ({@code DescribeJobs}, 100 at a time) and reports the finished ones,
- *       their class read from Batch's status reason ({@link BatchOutcomes});</li>
+ *       their class read from Batch's status reason ({@link BatchOutcomes}), each of Batch's runs of
+ *       them on the host ECS says it had ({@link BatchHosts}), for its cost;</li>
  *   <li>submits what the dispatcher hands it, by job-definition ARN, under a deterministic job name,
  *       with the arm and revision in tags. A submission that failed is looked up by name
  *       ({@code ListJobs}) before it is tried again, so a job never runs twice because an answer was lost.</li>

@@ -7,6 +7,7 @@ import dev.drover.revision.RevisionSpec;
 import dev.drover.revision.RevisionStore;
 import dev.drover.target.PriceBook;
 import dev.drover.target.Target;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -161,18 +162,19 @@ public final class ResultIngest {
     }
 
     /**
-     * One run's cost: on an aws-batch target at the live price of the run's instance type and zone (the
-     * target's instance type, any zone, when the host is not known), else at the target's fixed price;
-     * the job's share of the run's host where its size is known, else of the agent.
+     * One run's cost: on an aws-batch target at the live price of the run's instance type in its zone
+     * (any zone's when that zone has none; the target's instance type when the host is not known), else
+     * at the target's fixed price; the job's share of the run's host where its size is known, else of the agent.
      */
     private double cost(RevisionSpec spec, String tier, Target t, Agent agent, Run run) {
         int gpus = spec.tier(tier).map(RevisionSpec.Tier::gpus).orElse(0);
         Host host = run.host();
         String type = host.instanceType() != null ? host.instanceType() : t.instanceType();
         String zone = host.instanceType() != null ? host.availabilityZone() : null;
-        double price = t.batch() && type != null
-                ? prices.pricePerHour(type, zone, t.capacity()).orElse(t.pricePerHour()).doubleValue()
-                : t.pricePerHour().doubleValue();
+        Optional<BigDecimal> live = !t.batch() || type == null ? Optional.empty()
+                : prices.pricePerHour(type, zone, t.capacity())
+                        .or(() -> zone == null ? Optional.empty() : prices.pricePerHour(type, null, t.capacity()));
+        double price = live.orElse(t.pricePerHour()).doubleValue();
         boolean sized = host.vcpus() > 0 || host.memoryBytes() > 0 || host.gpus() > 0;
         return sized
                 ? Costs.of(run.millis(), price, spec.vcpus(), spec.memoryBytes(), gpus, host.vcpus(), host.memoryBytes(), host.gpus())

@@ -235,14 +235,15 @@ class BatchRolloutTest {
     @Test
     void eachRunIsPricedAtItsHostsSpotPriceInItsZoneAndTheAttemptNamesItsHost() throws Exception {
         batch.hosts("drover-gpu-spot", new FakeBatch.HostType("g5.xlarge", 4, 15_576, 1, List.of("us-east-1a", "us-east-1b")));
-        batch.hosts("drover-cpu-spot", new FakeBatch.HostType("m5.2xlarge", 8, 31_000, 0, List.of("us-east-1c")));
+        // us-east-1d has no spot price of its own: its jobs take the mean of the zones that have one.
+        batch.hosts("drover-cpu-spot", new FakeBatch.HostType("m5.2xlarge", 8, 31_000, 0, List.of("us-east-1d")));
         batch.hosts("drover-cpu-ondemand", new FakeBatch.HostType("m5.2xlarge", 8, 31_000, 0, List.of("us-east-1c")));
         batch.spotPrice("g5.xlarge", "us-east-1a", "0.4000");
         batch.spotPrice("g5.xlarge", "us-east-1b", "0.6000");
         batch.spotPrice("m5.2xlarge", "us-east-1c", "0.1600");
         JobSubmission submission = context.getBean(JobSubmission.class);
         List<Job> jobs = new ArrayList<>(submission.submit(service, List.of(new NewJob(Map.of("SPOT_RECLAIM", "1"), true, null))));
-        jobs.addAll(submission.submit(service, Collections.nCopies(6, new NewJob(Map.of(), false, null))));
+        jobs.addAll(submission.submit(service, Collections.nCopies(20, new NewJob(Map.of(), false, null))));
         JobStore store = context.getBean(JobStore.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!jobs.stream().allMatch(j -> store.find(j.id()).orElseThrow().status().finished()) && System.nanoTime() < deadline) {
@@ -261,6 +262,9 @@ class BatchRolloutTest {
         assertThat(reclaimed.availabilityZone()).isEqualTo("us-east-1a");
         assertThat(reclaimed.detail()).contains("on g5.xlarge in us-east-1b");
 
+        assertThat(jobs.subList(1, jobs.size())).as("some CPU jobs ran on the spot canary, some on demand")
+                .anyMatch(j -> "canary-spot".equals(store.attempts(j.id()).get(0).tier()))
+                .anyMatch(j -> !"canary-spot".equals(store.attempts(j.id()).get(0).tier()));
         for (Job job : jobs.subList(1, jobs.size())) {
             Attempt a = store.attempts(job.id()).get(0);
             FakeBatch.RunOn run = batch.runs(BatchNames.job(job.id(), 1)).get(0);
@@ -269,7 +273,7 @@ class BatchRolloutTest {
             assertThat(a.cost()).as(a.tier()).isCloseTo(run.millis() / 3_600_000.0 * price / 8,
                     org.assertj.core.data.Offset.offset(1e-12));
             assertThat(a.instanceType()).isEqualTo("m5.2xlarge");
-            assertThat(a.availabilityZone()).isEqualTo("us-east-1c");
+            assertThat(a.availabilityZone()).isEqualTo("canary-spot".equals(a.tier()) ? "us-east-1d" : "us-east-1c");
         }
         assertThat(batch.ecs().unsigned()).isEmpty();
         assertThat(batch.ec2().unsigned()).isEmpty();
