@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -126,9 +127,13 @@ public final class BatchBackend {
     public synchronized void pass() {
         syncStable();
         Agent self = standIn();
-        terminateCancelled(self);
-        poll(self);
-        recoverOrphans(self);
+        // One read of the attempts in flight serves the whole pass: what poll finishes has a job id, so
+        // recoverOrphans (attempts without one) never mistakes it for an orphan.
+        Map<Long, String> refs = jobs.backendRefs(self.id());
+        List<Attempt> running = jobs.running(self.id());
+        terminateCancelled(self, refs);
+        poll(self, refs, running);
+        recoverOrphans(refs, running);
         retryUnsubmitted(self);
         int free = target.maxInFlight() - jobs.running(self.id()).size();
         for (Assignment a : dispatcher.assign(self, free)) {
@@ -177,8 +182,7 @@ public final class BatchBackend {
                 "aws-batch", now, now.plus(STAND_IN_LEASE));
     }
 
-    private void terminateCancelled(Agent self) {
-        Map<Long, String> refs = jobs.backendRefs(self.id());
+    private void terminateCancelled(Agent self, Map<Long, String> refs) {
         for (Attempt a : jobs.cancelRequested(self.id())) {
             String jobId = refs.get(a.id());
             if (jobId != null) {
@@ -187,8 +191,10 @@ public final class BatchBackend {
         }
     }
 
-    private void poll(Agent self) {
-        Map<Long, String> refs = jobs.backendRefs(self.id());
+    private void poll(Agent self, Map<Long, String> refs, List<Attempt> running) {
+        Map<Long, Attempt> attempts = new HashMap<>();
+        running.forEach(a -> attempts.put(a.id(), a));
+        Map<Long, List<TierState>> tiersOf = new HashMap<>();
         Map<String, Long> attemptOf = new HashMap<>();
         refs.forEach((attempt, jobId) -> attemptOf.put(jobId, attempt));
         List<String> ids = new ArrayList<>(refs.values());
@@ -200,11 +206,12 @@ public final class BatchBackend {
                 long attemptId = attemptOf.get(job.jobId());
                 if ("FAILED".equals(status) && job.statusReason() != null
                         && job.statusReason().startsWith(BatchOutcomes.REROUTED_BY_DROVER)) {
-                    jobs.attempt(attemptId).ifPresent(a -> ingest.rerouted(a, job.statusReason()));
+                    Optional.ofNullable(attempts.get(attemptId)).ifPresent(a -> ingest.rerouted(a, job.statusReason()));
                 } else if ("SUCCEEDED".equals(status) || "FAILED".equals(status)) {
                     ended.add(job);
                 } else if (WAITING.contains(status)) {
-                    takeBackIfStale(job, attemptId);
+                    takeBackIfStale(job, attempts.get(attemptId),
+                            serviceId -> tiersOf.computeIfAbsent(serviceId, tiers::list));
                 }
             }
         }
@@ -235,13 +242,11 @@ public final class BatchBackend {
      * on its tier (the rollout was rolled back or aborted) is terminated; its attempt is then taken back
      * and the job runs again on what is live now.
      */
-    private void takeBackIfStale(JobDetail job, long attemptId) {
-        Optional<Attempt> attempt = jobs.attempt(attemptId);
-        if (attempt.isEmpty() || attempt.get().arm() != Arm.CANDIDATE) {
+    private void takeBackIfStale(JobDetail job, Attempt a, Function<Long, List<TierState>> tiersOf) {
+        if (a == null || a.arm() != Arm.CANDIDATE) {
             return;
         }
-        Attempt a = attempt.get();
-        boolean stillCandidate = tiers.list(a.serviceId()).stream()
+        boolean stillCandidate = tiersOf.apply(a.serviceId()).stream()
                 .anyMatch(t -> t.tier().equals(a.tier()) && Integer.valueOf(a.revision()).equals(t.candidate()));
         if (!stillCandidate) {
             batch.terminateJob(b -> b.jobId(job.jobId()).reason(BatchOutcomes.REROUTED_BY_DROVER
@@ -313,9 +318,8 @@ public final class BatchBackend {
      * taking the work and recording the submission): found by name, or taken back and queued again with
      * no failure counted, since nothing ran (Batch retries nothing Drover never gave it).
      */
-    private void recoverOrphans(Agent self) {
-        Map<Long, String> refs = jobs.backendRefs(self.id());
-        for (Attempt a : jobs.running(self.id())) {
+    private void recoverOrphans(Map<Long, String> refs, List<Attempt> running) {
+        for (Attempt a : running) {
             if (refs.containsKey(a.id()) || unsubmitted.containsKey(a.id())
                     || a.dispatchedAt().isAfter(clock.instant().minus(ORPHAN_AFTER))) {
                 continue; // recorded, ours in flight, or maybe another controller's in flight

@@ -4,6 +4,7 @@ import dev.drover.revision.Revision;
 import dev.drover.revision.RevisionSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class BatchJobDefinitions {
         String name = BatchNames.candidates(service, tier);
         load(name);
         Map<Integer, String> known = arns.getOrDefault(name, Map.of());
-        List<Integer> newestFirst = known.keySet().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+        List<Integer> newestFirst = known.keySet().stream().sorted(Comparator.reverseOrder()).toList();
         int removed = 0;
         for (Integer revision : newestFirst.subList(Math.min(retain, newestFirst.size()), newestFirst.size())) {
             if (!live.contains(revision)) {

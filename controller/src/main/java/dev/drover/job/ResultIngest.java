@@ -77,11 +77,12 @@ public final class ResultIngest {
             }
             return Disposition.DUPLICATE;
         }
-        Measured measured = measured(agent, attempt, result, outcome, runs);
+        Optional<RevisionSpec> spec = specOf(attempt);
+        Measured measured = measured(agent, attempt, result, outcome, runs, spec);
         if (!jobs.finishAttempt(attempt.id(), measured)) {
             return Disposition.DUPLICATE;
         }
-        settle(attempt, outcome, result.detail());
+        settle(attempt, outcome, result.detail(), spec);
         return Disposition.RECORDED;
     }
 
@@ -111,16 +112,19 @@ public final class ResultIngest {
                 null, null, null, null, why, null, null, null, null);
         if (jobs.finishAttempt(attempt.id(), measured)) {
             LOG.warn("attempt lost: job={} attempt={} why={}", attempt.jobId(), attempt.number(), why);
-            settle(attempt, Outcome.AGENT_LOST, why);
+            settle(attempt, Outcome.AGENT_LOST, why, specOf(attempt));
         }
     }
 
-    private void settle(Attempt attempt, Outcome outcome, String detail) {
+    private Optional<RevisionSpec> specOf(Attempt attempt) {
+        return revisions.find(attempt.serviceId(), attempt.revision()).map(r -> r.spec());
+    }
+
+    private void settle(Attempt attempt, Outcome outcome, String detail, Optional<RevisionSpec> spec) {
         Job job = jobs.find(attempt.jobId()).orElseThrow();
         if (job.status().finished()) {
             return;
         }
-        Optional<RevisionSpec> spec = revisions.find(job.serviceId(), attempt.revision()).map(r -> r.spec());
         // On AWS Batch, Batch itself retried the host terminations (the job definition's retryStrategy): not again.
         boolean onBatch = spec.flatMap(s -> targetOf(s, attempt.tier())).map(Target::batch).orElse(false);
         int infra = onBatch ? 0 : spec.map(RevisionSpec::infraRetries).orElse(0);
@@ -143,9 +147,9 @@ public final class ResultIngest {
         return spec.tier(tier).flatMap(t -> targets.stream().filter(x -> x.name().equals(t.target())).findFirst());
     }
 
-    private Measured measured(Agent agent, Attempt attempt, AttemptResult r, Outcome outcome, List<Run> runs) {
+    private Measured measured(Agent agent, Attempt attempt, AttemptResult r, Outcome outcome, List<Run> runs,
+                              Optional<RevisionSpec> spec) {
         Double cost = null;
-        Optional<RevisionSpec> spec = revisions.find(attempt.serviceId(), attempt.revision()).map(x -> x.spec());
         Optional<Target> target = spec.flatMap(s -> targetOf(s, attempt.tier()));
         if (spec.isPresent() && target.isPresent()) {
             List<Run> priced = runs.isEmpty() ? List.of(new Run(r.startedAt(), r.endedAt(), Host.UNKNOWN)) : runs;

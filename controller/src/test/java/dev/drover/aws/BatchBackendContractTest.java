@@ -99,11 +99,11 @@ class BatchBackendContractTest extends JobBackendContract {
                     "drover.targets.cpu.job-queue", "drover-cpu-spot",
                     "drover.aws.region", FakeBatch.REGION,
                     "drover.aws.endpoints.batch", batch.endpoint(),
-                    "drover.aws.endpoints.ec2", batch.ec2Endpoint(),
+                    "drover.aws.endpoints.ec2", batch.hosts().ec2Endpoint(),
                     "drover.aws.batch-poll", "0s"), "test"); // the test drives its own backend's passes
             batch.throttleEvery(5);
             clients = new AwsClients(FakeBatch.REGION, Map.of(AwsClients.BATCH, batch.endpoint(),
-                    AwsClients.LOGS, cloudWatch.endpoint(), AwsClients.ECS, batch.ecsEndpoint()), FakeAws.CREDENTIALS);
+                    AwsClients.LOGS, cloudWatch.endpoint(), AwsClients.ECS, batch.hosts().ecsEndpoint()), FakeAws.CREDENTIALS);
             CloudWatchJobLogs logs = CloudWatchJobLogs.of(clients, CloudWatchJobLogs.DEFAULT_LOG_GROUP);
             Service service = context.getBean(Services.class).add(new ServiceSettings(SERVICE, "file:///none", "main", null,
                     null));

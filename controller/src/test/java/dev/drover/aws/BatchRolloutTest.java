@@ -61,11 +61,11 @@ class BatchRolloutTest {
         target(settings, "cpu-ondemand", "on-demand", 0, "0.10");
         settings.put("drover.aws.region", FakeBatch.REGION);
         settings.put("drover.aws.endpoints.batch", batch.endpoint());
-        settings.put("drover.aws.endpoints.ec2", batch.ec2Endpoint());
+        settings.put("drover.aws.endpoints.ec2", batch.hosts().ec2Endpoint());
         settings.put("drover.aws.batch-poll", "0s"); // the test drives the passes
         context = ApplicationContext.run(settings, "test");
         clients = new AwsClients(FakeBatch.REGION, Map.of(AwsClients.BATCH, batch.endpoint(),
-                AwsClients.ECS, batch.ecsEndpoint()), FakeAws.CREDENTIALS);
+                AwsClients.ECS, batch.hosts().ecsEndpoint()), FakeAws.CREDENTIALS);
         var client = clients.batch();
         var aws = new BatchBackend.Aws(client, new BatchJobDefinitions(client), (stream, max) -> "log of " + stream + "\n",
                 new BatchHosts(clients.ecs()));
@@ -234,13 +234,14 @@ class BatchRolloutTest {
 
     @Test
     void eachRunIsPricedAtItsHostsSpotPriceInItsZoneAndTheAttemptNamesItsHost() throws Exception {
-        batch.hosts("drover-gpu-spot", new FakeBatch.HostType("g5.xlarge", 4, 15_576, 1, List.of("us-east-1a", "us-east-1b")));
+        FakeBatchHosts hosts = batch.hosts();
+        hosts.forQueue("drover-gpu-spot", new FakeBatchHosts.HostType("g5.xlarge", 4, 15_576, 1, List.of("us-east-1a", "us-east-1b")));
         // us-east-1d has no spot price of its own: its jobs take the mean of the zones that have one.
-        batch.hosts("drover-cpu-spot", new FakeBatch.HostType("m5.2xlarge", 8, 31_000, 0, List.of("us-east-1d")));
-        batch.hosts("drover-cpu-ondemand", new FakeBatch.HostType("m5.2xlarge", 8, 31_000, 0, List.of("us-east-1c")));
-        batch.spotPrice("g5.xlarge", "us-east-1a", "0.4000");
-        batch.spotPrice("g5.xlarge", "us-east-1b", "0.6000");
-        batch.spotPrice("m5.2xlarge", "us-east-1c", "0.1600");
+        hosts.forQueue("drover-cpu-spot", new FakeBatchHosts.HostType("m5.2xlarge", 8, 31_000, 0, List.of("us-east-1d")));
+        hosts.forQueue("drover-cpu-ondemand", new FakeBatchHosts.HostType("m5.2xlarge", 8, 31_000, 0, List.of("us-east-1c")));
+        hosts.spotPrice("g5.xlarge", "us-east-1a", "0.4000");
+        hosts.spotPrice("g5.xlarge", "us-east-1b", "0.6000");
+        hosts.spotPrice("m5.2xlarge", "us-east-1c", "0.1600");
         JobSubmission submission = context.getBean(JobSubmission.class);
         List<Job> jobs = new ArrayList<>(submission.submit(service, List.of(new NewJob(Map.of("SPOT_RECLAIM", "1"), true, null))));
         jobs.addAll(submission.submit(service, Collections.nCopies(20, new NewJob(Map.of(), false, null))));
@@ -275,9 +276,9 @@ class BatchRolloutTest {
             assertThat(a.instanceType()).isEqualTo("m5.2xlarge");
             assertThat(a.availabilityZone()).isEqualTo("canary-spot".equals(a.tier()) ? "us-east-1d" : "us-east-1c");
         }
-        assertThat(batch.ecs().unsigned()).isEmpty();
-        assertThat(batch.ec2().unsigned()).isEmpty();
-        assertThat(batch.ecs().requests()).allSatisfy(r -> assertThat(r.body()).contains("\"cluster\":\"drover-"));
+        assertThat(hosts.ecs().unsigned()).isEmpty();
+        assertThat(hosts.ec2().unsigned()).isEmpty();
+        assertThat(hosts.ecs().requests()).allSatisfy(r -> assertThat(r.body()).contains("\"cluster\":\"drover-"));
     }
 
     @Test

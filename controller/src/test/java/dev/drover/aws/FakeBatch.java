@@ -20,9 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code SPOT_RECLAIM=1} has its host reclaimed on every attempt (Batch retries that itself, up to the
  * job definition's attempts). Pages are small on purpose, so callers must follow {@code nextToken}.
  *
- * <p>Each run of a job lands on an ECS container instance of its queue's host type (see {@link #hosts}),
- * in the type's zones in turn; ECS (JSON 1.1 {@code DescribeContainerInstances}) describes them, and EC2
- * (Query/XML {@code DescribeSpotPriceHistory}) answers the spot prices set with {@link #spotPrice}.
+ * <p>Each run of a job lands on an ECS container instance that {@link FakeBatchHosts} describes.
  */
 public final class FakeBatch implements AutoCloseable {
     static final String REGION = "us-east-1";
@@ -38,20 +36,7 @@ public final class FakeBatch implements AutoCloseable {
     private final AtomicInteger served = new AtomicInteger();
     private volatile int largestDescribe;
     private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final FakeAws ecs = new FakeAws();
-    private final FakeAws ec2 = new FakeAws();
-    private final Map<String, HostType> hostTypes = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, String> spotPrices = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Container instances jobs ran on, by ARN. */
-    private final Map<String, Instance> instances = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile int largestEcsDescribe;
-
-    /** The hosts a queue's compute environment launches. */
-    public record HostType(String instanceType, int vcpus, int memoryMib, int gpus, List<String> zones) {
-    }
-
-    private record Instance(String arn, HostType type, String zone) {
-    }
+    private final FakeBatchHosts hosts = new FakeBatchHosts(REGION, ACCOUNT);
 
     /** One job: its request, when it ran, how it ended. */
     private static final class FakeJob {
@@ -73,8 +58,6 @@ public final class FakeBatch implements AutoCloseable {
 
     public FakeBatch(double timeScale) {
         this.timeScale = timeScale;
-        ecs.handler(this::serveEcs);
-        ec2.handler(this::serveEc2);
         aws.handler(request -> {
             if (throttleEvery > 0 && served.incrementAndGet() % throttleEvery == 0) {
                 return FakeAws.Reply.throttled("application/json");
@@ -91,30 +74,9 @@ public final class FakeBatch implements AutoCloseable {
         return aws.endpoint();
     }
 
-    public String ecsEndpoint() {
-        return ecs.endpoint();
-    }
-
-    public String ec2Endpoint() {
-        return ec2.endpoint();
-    }
-
-    public FakeAws ecs() {
-        return ecs;
-    }
-
-    public FakeAws ec2() {
-        return ec2;
-    }
-
-    /** The hosts jobs on this queue run on (else an m5.xlarge in us-east-1a). */
-    public void hosts(String queue, HostType type) {
-        hostTypes.put(queue, type);
-    }
-
-    /** The spot price EC2 gives for an instance type in a zone, in US dollars per hour. */
-    public void spotPrice(String instanceType, String zone, String price) {
-        spotPrices.put(instanceType + "@" + zone, price);
+    /** The ECS container instances jobs run on, and EC2's spot prices for them. */
+    public FakeBatchHosts hosts() {
+        return hosts;
     }
 
     /** One run of a job as Batch made it: how long, on what, where. */
@@ -126,16 +88,13 @@ public final class FakeBatch implements AutoCloseable {
         FakeJob job = jobs.values().stream().filter(j -> j.name.equals(jobName)).findFirst().orElseThrow();
         List<RunOn> runs = new ArrayList<>();
         for (JsonNode a : detail(job).path("attempts")) {
-            Instance on = instances.get(a.path("container").path("containerInstanceArn").asText());
+            FakeBatchHosts.Instance on = hosts.instance(a.path("container").path("containerInstanceArn").asText());
             runs.add(new RunOn(a.path("stoppedAt").asLong() - a.path("startedAt").asLong(), on.type().instanceType(),
                     on.zone()));
         }
         return runs;
     }
 
-    public int largestEcsDescribe() {
-        return largestEcsDescribe;
-    }
 
     public FakeAws aws() {
         return aws;
@@ -359,84 +318,12 @@ public final class FakeBatch implements AutoCloseable {
         return d;
     }
 
-    /** The container instance the job's {@code run}th run had: one per job and run, the type's zones in turn. */
+    /** The container instance the job's {@code run}th run had: one per job and run. */
     private String host(FakeJob job, int run) {
         while (job.hosts.size() <= run) {
-            HostType type = hostTypes.getOrDefault(job.queue, new HostType("m5.xlarge", 4, 15_576, 0, List.of("us-east-1a")));
-            String zone = type.zones().get(job.hosts.size() % type.zones().size());
-            String arn = "arn:aws:ecs:" + REGION + ":" + ACCOUNT + ":container-instance/" + job.queue
-                    + "_Batch_5b1c2d3e/" + UUID.randomUUID().toString().replace("-", "");
-            instances.put(arn, new Instance(arn, type, zone));
-            job.hosts.add(arn);
+            job.hosts.add(hosts.launch(job.queue, job.hosts.size()));
         }
         return job.hosts.get(run);
-    }
-
-    private FakeAws.Reply serveEcs(FakeAws.Request request) {
-        if (!"AmazonEC2ContainerServiceV20141113.DescribeContainerInstances".equals(request.target())) {
-            return FakeAws.Reply.error(400, "application/x-amz-json-1.1", "InvalidParameterException",
-                    "FakeBatch's ECS does not know " + request.target());
-        }
-        try {
-            JsonNode body = json.readTree(request.body());
-            String cluster = body.path("cluster").asText();
-            largestEcsDescribe = Math.max(largestEcsDescribe, body.path("containerInstances").size());
-            if (body.path("containerInstances").size() > 100) {
-                return FakeAws.Reply.error(400, "application/x-amz-json-1.1", "InvalidParameterException",
-                        "containerInstances can have at most 100 items");
-            }
-            ObjectNode out = json.createObjectNode();
-            ArrayNode found = out.putArray("containerInstances");
-            ArrayNode failures = out.putArray("failures");
-            for (JsonNode arn : body.path("containerInstances")) {
-                Instance instance = instances.get(arn.asText());
-                if (instance == null || !arn.asText().contains("/" + cluster + "/")) {
-                    failures.addObject().put("arn", arn.asText()).put("reason", "MISSING");
-                    continue;
-                }
-                ObjectNode ci = found.addObject().put("containerInstanceArn", instance.arn())
-                        .put("ec2InstanceId", "i-0" + Integer.toHexString(instance.arn().hashCode())).put("status", "ACTIVE");
-                ArrayNode attributes = ci.putArray("attributes");
-                attributes.addObject().put("name", BatchHosts.INSTANCE_TYPE).put("value", instance.type().instanceType());
-                attributes.addObject().put("name", BatchHosts.ZONE).put("value", instance.zone());
-                attributes.addObject().put("name", "ecs.os-type").put("value", "linux");
-                ArrayNode resources = ci.putArray("registeredResources");
-                resources.addObject().put("name", "CPU").put("type", "INTEGER").put("integerValue", instance.type().vcpus() * 1024);
-                resources.addObject().put("name", "MEMORY").put("type", "INTEGER").put("integerValue", instance.type().memoryMib());
-                if (instance.type().gpus() > 0) {
-                    ArrayNode ids = resources.addObject().put("name", "GPU").put("type", "STRINGSET").putArray("stringSetValue");
-                    for (int g = 0; g < instance.type().gpus(); g++) {
-                        ids.add("GPU-" + g);
-                    }
-                }
-            }
-            return FakeAws.Reply.amzJson(out.toString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** EC2's spot price history for one instance type: each zone's set price, one page. */
-    private FakeAws.Reply serveEc2(FakeAws.Request request) {
-        String body = java.net.URLDecoder.decode(request.body(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!body.contains("Action=DescribeSpotPriceHistory")) {
-            return new FakeAws.Reply(400, "text/xml;charset=UTF-8", "<Response><Errors><Error><Code>InvalidAction</Code>"
-                    + "<Message>unexpected</Message></Error></Errors></Response>", Map.of());
-        }
-        String type = body.replaceAll("(?s).*InstanceType\\.1=([^&]+).*", "$1");
-        StringBuilder items = new StringBuilder();
-        spotPrices.forEach((key, price) -> {
-            String[] typeAndZone = key.split("@");
-            if (typeAndZone[0].equals(type)) {
-                items.append("<item><instanceType>").append(type).append("</instanceType>")
-                        .append("<productDescription>Linux/UNIX</productDescription><spotPrice>").append(price)
-                        .append("</spotPrice><timestamp>2026-11-01T00:00:00Z</timestamp><availabilityZone>")
-                        .append(typeAndZone[1]).append("</availabilityZone></item>");
-            }
-        });
-        return FakeAws.Reply.xml("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DescribeSpotPriceHistoryResponse "
-                + "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>1</requestId><spotPriceHistorySet>" + items
-                + "</spotPriceHistorySet><nextToken/></DescribeSpotPriceHistoryResponse>");
     }
 
     private String list(JsonNode body) {
@@ -497,8 +384,7 @@ public final class FakeBatch implements AutoCloseable {
 
     @Override
     public void close() {
-        ecs.close();
-        ec2.close();
+        hosts.close();
         aws.close();
     }
 }

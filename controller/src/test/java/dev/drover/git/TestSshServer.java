@@ -1,6 +1,7 @@
 package dev.drover.git;
 
 import dev.drover.TestPorts;
+import dev.drover.TestProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -184,13 +185,6 @@ public final class TestSshServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        TestProcesses.stop(process);
     }
 }
