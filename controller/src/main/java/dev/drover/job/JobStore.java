@@ -52,20 +52,19 @@ public interface JobStore {
     List<Attempt> runningOnLapsedAgents(Instant before);
 
     /** Records the attempt's result if it is still running; false when it was already finished or given up on. */
-    boolean finishAttempt(long attemptId, Measured measured);
+    default boolean finishAttempt(long attemptId, Measured measured) {
+        return finishAttempt(attemptId, measured, JobMove.NONE);
+    }
+
+    /**
+     * Records the attempt's result if it is still running and, in the same transaction, moves its job;
+     * false (and nothing written) when the attempt was already finished or given up on.
+     */
+    boolean finishAttempt(long attemptId, Measured measured, JobMove move);
 
     void lateResult(long attemptId, String outcome, String detail, Instant now);
 
-    /** Back to the queue for another attempt (same tier, revision and arm), counting the failure. */
-    void requeue(String jobId, boolean infraFailure, String reason);
-
     void finish(String jobId, JobStatus status, String reason, Instant now);
-
-    /**
-     * Back to the queue with its revision and arm to be chosen again (a rollout ended while the job waited
-     * on a backend's queue), counting no failure.
-     */
-    void reroute(String jobId, String reason);
 
     void requestCancel(String jobId);
 

@@ -79,11 +79,8 @@ public final class ResultIngest {
         }
         Optional<RevisionSpec> spec = specOf(attempt);
         Measured measured = measured(agent, attempt, result, outcome, runs, spec);
-        if (!jobs.finishAttempt(attempt.id(), measured)) {
-            return Disposition.DUPLICATE;
-        }
-        settle(attempt, outcome, result.detail(), spec);
-        return Disposition.RECORDED;
+        return finish(attempt, measured, settle(attempt, outcome, result.detail(), spec))
+                ? Disposition.RECORDED : Disposition.DUPLICATE;
     }
 
     /**
@@ -94,53 +91,55 @@ public final class ResultIngest {
     public void rerouted(Attempt attempt, String why) {
         Measured measured = new Measured(Outcome.CANCELLED, null, null, null, null, null, null, null, null, null,
                 "rerouted: " + why, null, null, null, null);
-        if (!jobs.finishAttempt(attempt.id(), measured)) {
-            return;
-        }
         Job job = jobs.find(attempt.jobId()).orElseThrow();
-        if (job.cancelRequested()) {
-            jobs.finish(job.id(), JobStatus.CANCELLED, "cancelled", clock.instant());
-        } else {
-            jobs.reroute(job.id(), "attempt " + attempt.number() + " taken back before it started: " + why);
-            signal.signal();
-        }
+        finish(attempt, measured, job.status().finished() ? JobMove.NONE
+                : job.cancelRequested() ? JobMove.finish(JobStatus.CANCELLED, "cancelled", clock.instant())
+                : JobMove.reroute("attempt " + attempt.number() + " taken back before it started: " + why));
     }
 
     /** The agent holding the attempt went silent past its lease: the attempt is lost and the job retried. */
     public void lost(Attempt attempt, String why) {
         Measured measured = new Measured(Outcome.AGENT_LOST, null, attempt.startedAt(), clock.instant(), null, null,
                 null, null, null, null, why, null, null, null, null);
-        if (jobs.finishAttempt(attempt.id(), measured)) {
+        if (finish(attempt, measured, settle(attempt, Outcome.AGENT_LOST, why, specOf(attempt)))) {
             LOG.warn("attempt lost: job={} attempt={} why={}", attempt.jobId(), attempt.number(), why);
-            settle(attempt, Outcome.AGENT_LOST, why, specOf(attempt));
         }
+    }
+
+    /** The attempt's result and its job's move in one write; wakes the dispatchers when the job is queued again. */
+    private boolean finish(Attempt attempt, Measured measured, JobMove move) {
+        if (!jobs.finishAttempt(attempt.id(), measured, move)) {
+            return false;
+        }
+        if (move.queued()) {
+            signal.signal();
+        }
+        return true;
     }
 
     private Optional<RevisionSpec> specOf(Attempt attempt) {
         return revisions.find(attempt.serviceId(), attempt.revision()).map(r -> r.spec());
     }
 
-    private void settle(Attempt attempt, Outcome outcome, String detail, Optional<RevisionSpec> spec) {
+    /** What the attempt's end does to its job, by the revision's retry policy. */
+    private JobMove settle(Attempt attempt, Outcome outcome, String detail, Optional<RevisionSpec> spec) {
         Job job = jobs.find(attempt.jobId()).orElseThrow();
         if (job.status().finished()) {
-            return;
+            return JobMove.NONE;
         }
         // On AWS Batch, Batch itself retried the host terminations (the job definition's retryStrategy): not again.
         boolean onBatch = spec.flatMap(s -> targetOf(s, attempt.tier())).map(Target::batch).orElse(false);
         int infra = onBatch ? 0 : spec.map(RevisionSpec::infraRetries).orElse(0);
         int code = spec.map(RevisionSpec::codeRetries).orElse(0);
+        String ended = "attempt " + attempt.number() + " ended " + outcome.wireName() + (detail == null ? "" : ": " + detail);
         if (outcome == Outcome.SUCCEEDED) {
-            jobs.finish(job.id(), JobStatus.SUCCEEDED, null, clock.instant());
+            return JobMove.finish(JobStatus.SUCCEEDED, null, clock.instant());
         } else if (outcome == Outcome.CANCELLED || job.cancelRequested()) {
-            jobs.finish(job.id(), JobStatus.CANCELLED, "cancelled", clock.instant());
+            return JobMove.finish(JobStatus.CANCELLED, "cancelled", clock.instant());
         } else if (Retries.retry(job, outcome, infra, code)) {
-            jobs.requeue(job.id(), outcome.infrastructure(), "attempt " + attempt.number() + " ended " + outcome.wireName()
-                    + (detail == null ? "" : ": " + detail) + "; retrying");
-            signal.signal();
-        } else {
-            jobs.finish(job.id(), JobStatus.FAILED, "attempt " + attempt.number() + " ended " + outcome.wireName()
-                    + (detail == null ? "" : ": " + detail), clock.instant());
+            return JobMove.requeue(outcome.infrastructure(), ended + "; retrying");
         }
+        return JobMove.finish(JobStatus.FAILED, ended, clock.instant());
     }
 
     private Optional<Target> targetOf(RevisionSpec spec, String tier) {

@@ -12,6 +12,7 @@ import dev.drover.job.Arm;
 import dev.drover.job.Attempt;
 import dev.drover.job.Job;
 import dev.drover.job.JobFilter;
+import dev.drover.job.JobMove;
 import dev.drover.job.JobStatus;
 import dev.drover.job.JobStore;
 import dev.drover.job.ListedJob;
@@ -200,7 +201,27 @@ public final class JooqJobStore implements JobStore {
     }
 
     @Override
-    public boolean finishAttempt(long attemptId, Measured m) {
+    public boolean finishAttempt(long attemptId, Measured m, JobMove move) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            if (!finishAttempt(t, attemptId, m)) {
+                return false;
+            }
+            String jobId = t.select(ATTEMPT.JOB_ID).from(ATTEMPT).where(ATTEMPT.ID.eq(attemptId)).fetchOne(ATTEMPT.JOB_ID);
+            switch (move.kind()) {
+                case NONE -> { }
+                case FINISH -> finish(t, jobId, move.status(), move.reason(), move.at());
+                case REQUEUE -> requeue(t, jobId, move.infraFailure(), move.reason());
+                case REROUTE -> t.update(JOB).set(JOB.STATUS, JobStatus.QUEUED.wireName())
+                        .set(JOB.REASON, Text.clip(move.reason(), 2000)).setNull(JOB.REVISION).setNull(JOB.ARM)
+                        .set(JOB.VERSION, JOB.VERSION.plus(1))
+                        .where(JOB.ID.eq(jobId).and(JOB.STATUS.eq(JobStatus.RUNNING.wireName()))).execute();
+            }
+            return true;
+        });
+    }
+
+    private static boolean finishAttempt(DSLContext dsl, long attemptId, Measured m) {
         return dsl.update(ATTEMPT)
                 .set(ATTEMPT.STATUS, "finished")
                 .set(ATTEMPT.OUTCOME, m.outcome().wireName())
@@ -229,8 +250,7 @@ public final class JooqJobStore implements JobStore {
                 .set(LATE_RESULT.OUTCOME, outcome).set(LATE_RESULT.DETAIL, Text.clip(detail, 2000)).execute();
     }
 
-    @Override
-    public void requeue(String jobId, boolean infraFailure, String reason) {
+    private static void requeue(DSLContext dsl, String jobId, boolean infraFailure, String reason) {
         dsl.update(JOB)
                 .set(JOB.STATUS, JobStatus.QUEUED.wireName())
                 .set(JOB.REASON, Text.clip(reason, 2000))
@@ -242,14 +262,11 @@ public final class JooqJobStore implements JobStore {
     }
 
     @Override
-    public void reroute(String jobId, String reason) {
-        dsl.update(JOB).set(JOB.STATUS, JobStatus.QUEUED.wireName()).set(JOB.REASON, Text.clip(reason, 2000))
-                .setNull(JOB.REVISION).setNull(JOB.ARM).set(JOB.VERSION, JOB.VERSION.plus(1))
-                .where(JOB.ID.eq(jobId).and(JOB.STATUS.eq(JobStatus.RUNNING.wireName()))).execute();
+    public void finish(String jobId, JobStatus status, String reason, Instant now) {
+        finish(dsl, jobId, status, reason, now);
     }
 
-    @Override
-    public void finish(String jobId, JobStatus status, String reason, Instant now) {
+    private static void finish(DSLContext dsl, String jobId, JobStatus status, String reason, Instant now) {
         dsl.update(JOB).set(JOB.STATUS, status.wireName()).set(JOB.REASON, Text.clip(reason, 2000))
                 .set(JOB.FINISHED_AT, toColumn(now)).set(JOB.VERSION, JOB.VERSION.plus(1))
                 .where(JOB.ID.eq(jobId)).execute();

@@ -8,6 +8,7 @@ import dev.drover.job.Arm;
 import dev.drover.job.Attempt;
 import dev.drover.job.Job;
 import dev.drover.job.JobFilter;
+import dev.drover.job.JobMove;
 import dev.drover.job.JobStatus;
 import dev.drover.job.JobStore;
 import dev.drover.job.ListedJob;
@@ -79,10 +80,10 @@ class JobStoreContractTest {
         return new Measured(outcome, 0, T0, T0.plusSeconds(seconds), 0.5, 1.0, 1L << 20, null, null, cost, null, "log", "log", null, null);
     }
 
-    /** Claims the job as it stands now and records the attempt's result. */
-    private void attempt(String id, int revision, Arm arm, Outcome outcome, long seconds, Double cost) {
+    /** Claims the job as it stands now and records the attempt's result with the job's move. */
+    private void attempt(String id, int revision, Arm arm, Outcome outcome, long seconds, Double cost, JobMove move) {
         Attempt attempt = jobs.claim(jobs.find(id).orElseThrow(), agentId, revision, arm, T0).orElseThrow();
-        assertThat(jobs.finishAttempt(attempt.id(), result(outcome, seconds, cost))).isTrue();
+        assertThat(jobs.finishAttempt(attempt.id(), result(outcome, seconds, cost), move)).isTrue();
     }
 
     private List<String> ids(JobFilter filter, int limit) {
@@ -105,8 +106,10 @@ class JobStoreContractTest {
         assertThat(jobs.find("j-1").orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
         Measured onBatch = new Measured(Outcome.SUCCEEDED, 0, T0, T0.plusSeconds(60), null, null, null, null, null, 0.01,
                 "AWS Batch job 1", "log", "log", "g5.xlarge", "us-east-1b");
-        assertThat(jobs.finishAttempt(first.get().id(), onBatch)).isTrue();
-        assertThat(jobs.finishAttempt(first.get().id(), result(Outcome.CODE))).isFalse();
+        assertThat(jobs.finishAttempt(first.get().id(), onBatch, JobMove.finish(JobStatus.SUCCEEDED, null, T0))).isTrue();
+        assertThat(jobs.finishAttempt(first.get().id(), result(Outcome.CODE), JobMove.finish(JobStatus.FAILED, "code", T0)))
+                .as("a duplicate result writes nothing, to the attempt or its job").isFalse();
+        assertThat(jobs.find("j-1").orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(jobs.attempt(first.get().id())).hasValueSatisfying(a -> {
             assertThat(a.outcome()).isEqualTo(Outcome.SUCCEEDED);
             assertThat(a.durationMillis()).isEqualTo(60_000L);
@@ -119,8 +122,7 @@ class JobStoreContractTest {
     void aRequeuedJobKeepsItsRevisionAndArmAndCountsTheFailure() {
         Job job = queued("j-2");
         Attempt attempt = jobs.claim(job, agentId, 2, Arm.CANDIDATE, T0).orElseThrow();
-        jobs.finishAttempt(attempt.id(), result(Outcome.SPOT_INTERRUPTION));
-        jobs.requeue("j-2", true, "spot");
+        jobs.finishAttempt(attempt.id(), result(Outcome.SPOT_INTERRUPTION), JobMove.requeue(true, "spot"));
 
         Job again = jobs.find("j-2").orElseThrow();
         assertThat(again.status()).isEqualTo(JobStatus.QUEUED);
@@ -133,16 +135,12 @@ class JobStoreContractTest {
     @Test
     void aFilteredListNarrowsInTheQueryBeforeTheLimitAndCarriesTheLatestAttemptAndTheCost() {
         queued("j-a", "main", T0.plusSeconds(1));
-        attempt("j-a", 1, Arm.CANDIDATE, Outcome.SUCCEEDED, 60, 0.01);
-        jobs.finish("j-a", JobStatus.SUCCEEDED, null, T0);
+        attempt("j-a", 1, Arm.CANDIDATE, Outcome.SUCCEEDED, 60, 0.01, JobMove.finish(JobStatus.SUCCEEDED, null, T0));
         queued("j-b", "canary", T0.plusSeconds(2));
-        attempt("j-b", 1, Arm.BASELINE, Outcome.CODE, 90, null);
-        jobs.finish("j-b", JobStatus.FAILED, "code", T0);
+        attempt("j-b", 1, Arm.BASELINE, Outcome.CODE, 90, null, JobMove.finish(JobStatus.FAILED, "code", T0));
         queued("j-c", "main", T0.plusSeconds(3));
-        attempt("j-c", 2, Arm.CANDIDATE, Outcome.SPOT_INTERRUPTION, 30, 0.02);
-        jobs.requeue("j-c", true, "spot");
-        attempt("j-c", 2, Arm.CANDIDATE, Outcome.SUCCEEDED, 120, 0.04);
-        jobs.finish("j-c", JobStatus.SUCCEEDED, null, T0);
+        attempt("j-c", 2, Arm.CANDIDATE, Outcome.SPOT_INTERRUPTION, 30, 0.02, JobMove.requeue(true, "spot"));
+        attempt("j-c", 2, Arm.CANDIDATE, Outcome.SUCCEEDED, 120, 0.04, JobMove.finish(JobStatus.SUCCEEDED, null, T0));
         queued("j-d", "main", T0.plusSeconds(4));
 
         List<ListedJob> all = jobs.list(serviceId, JobFilter.none(), 10);
