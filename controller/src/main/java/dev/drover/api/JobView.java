@@ -24,17 +24,19 @@ public record JobView(String id, String service, Map<String, String> params, boo
      *
      * @param instanceType     the instance type it (last) ran on, where its backend says (AWS Batch); else null
      * @param availabilityZone that host's zone likewise
+     * @param startedAt        by the agent's clock, as is {@code endedAt}: they give the duration
+     * @param receivedAt       when the controller took the result, by its own clock (null while running)
      */
     public record AttemptView(int number, String agent, String tier, int revision, String arm, boolean running,
                               String outcome, Integer exitCode, Instant startedAt, Instant endedAt, Long durationMillis,
                               Double cpuAvg, Double cpuPeak, Long memoryPeakBytes, Double gpuUtilization,
                               Long gpuMemoryBytes, Double cost, String detail, String logTail, String instanceType,
-                              String availabilityZone) {
+                              String availabilityZone, Instant receivedAt) {
         static AttemptView of(Attempt a) {
             return new AttemptView(a.number(), "a" + a.agentId(), a.tier(), a.revision(), a.arm().wireName(), a.running(),
                     a.outcome() == null ? null : a.outcome().wireName(), a.exitCode(), a.startedAt(), a.endedAt(),
                     a.durationMillis(), a.cpuAvg(), a.cpuPeak(), a.memoryPeak(), a.gpuUtilization(), a.gpuMemory(),
-                    a.cost(), a.detail(), a.logTail(), a.instanceType(), a.availabilityZone());
+                    a.cost(), a.detail(), a.logTail(), a.instanceType(), a.availabilityZone(), a.receivedAt());
         }
     }
 

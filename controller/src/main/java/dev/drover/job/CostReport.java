@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a service's finished attempts cost since an instant, by day (UTC, of the attempt's end), revision and tier,
+ * What a service's finished attempts cost since an instant, by day (UTC, of the controller's receipt of the attempt's result), revision and tier,
  * with the part spent on attempts the code failed ({@code failed}) and the part lost to infrastructure
  * ({@code interrupted}: spot interruptions, lost agents, engine errors). An unpriced attempt counts as an
  * attempt that cost nothing.
@@ -33,13 +33,13 @@ public record CostReport(Instant since, String currency, List<Row> rows, double 
         }
     }
 
-    /** From finished attempts (each with its end), as {@link JobStore#finishedAttempts} gives them. */
+    /** From finished attempts (each with its receipt), as {@link JobStore#finishedAttempts} gives them. */
     public static CostReport of(Instant since, String currency, List<Attempt> attempts) {
         Map<Row, Row> rows = new TreeMap<>(ORDER); // keyed by day, revision and tier alone
         for (Attempt a : attempts) {
             double cost = JobSummary.cost(a);
             Outcome outcome = JobSummary.outcome(a);
-            Row row = new Row(LocalDate.ofInstant(a.endedAt(), ZoneOffset.UTC).toString(), a.revision(), a.tier(), 1, cost,
+            Row row = new Row(LocalDate.ofInstant(a.receivedAt(), ZoneOffset.UTC).toString(), a.revision(), a.tier(), 1, cost,
                     JobSummary.codeFailure(outcome) ? cost : 0, outcome.infrastructure() ? cost : 0);
             rows.merge(row, row, Row::plus);
         }

@@ -73,7 +73,7 @@ public interface JobStore {
     /** The service's attempts on a tier dispatched at or after {@code since}, running or finished: a stage's evidence. */
     List<Attempt> attemptsOnTier(long serviceId, String tier, Instant since);
 
-    /** Attempts finished in the window, with their job's service: for summaries. */
+    /** The service's attempts whose result the controller took at or after {@code since} (its clock): for summaries. */
     List<Attempt> finishedAttempts(long serviceId, Instant since);
 
     /** Records where an attempt runs outside Drover's agents (an AWS Batch job id). */

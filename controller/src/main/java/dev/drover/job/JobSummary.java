@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * What a service's finished attempts add up to: counts by outcome, failure rates, duration and peak
- * memory quantiles, and cost by revision, by tier and by day (UTC).
+ * memory quantiles, and cost by revision, by tier and by day (UTC, of the controller's receipt of each result).
  */
 public record JobSummary(int attempts, Map<String, Integer> byOutcome, double codeFailureRate, double infraFailureRate,
                          Quantiles durationMillis, Quantiles memoryPeakBytes, double cost,
@@ -60,8 +60,8 @@ public record JobSummary(int attempts, Map<String, Integer> byOutcome, double co
         return new JobSummary(n, byOutcome, n == 0 ? 0 : (double) code / n, n == 0 ? 0 : (double) infra / n,
                 Quantiles.of(durations), Quantiles.of(memory), attempts.stream().mapToDouble(JobSummary::cost).sum(),
                 costBy(attempts, a -> Integer.toString(a.revision())), costBy(attempts, Attempt::tier),
-                costBy(attempts, a -> a.endedAt() == null ? "unknown"
-                        : LocalDate.ofInstant(a.endedAt(), ZoneOffset.UTC).toString()));
+                costBy(attempts, a -> a.receivedAt() == null ? "unknown"
+                        : LocalDate.ofInstant(a.receivedAt(), ZoneOffset.UTC).toString()));
     }
 
     private static Map<String, Double> costBy(List<Attempt> attempts, Function<Attempt, String> key) {

@@ -8,10 +8,12 @@ import java.time.Instant;
  *
  * @param instanceType     the instance type it (last) ran on, where the backend says (AWS Batch); else null
  * @param availabilityZone its zone likewise
+ * @param receivedAt       when the controller took the result, by its own clock: what windows count by
  */
 public record Measured(Outcome outcome, Integer exitCode, Instant startedAt, Instant endedAt, Double cpuAvg,
                        Double cpuPeak, Long memoryPeak, Double gpuUtilization, Long gpuMemory, Double cost,
-                       String detail, String log, String logTail, String instanceType, String availabilityZone) {
+                       String detail, String log, String logTail, String instanceType, String availabilityZone,
+                       Instant receivedAt) {
 
     public Long durationMillis() {
         return startedAt == null || endedAt == null ? null : Math.max(0, endedAt.toEpochMilli() - startedAt.toEpochMilli());

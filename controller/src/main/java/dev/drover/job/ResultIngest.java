@@ -90,7 +90,7 @@ public final class ResultIngest {
      */
     public void rerouted(Attempt attempt, String why) {
         Measured measured = new Measured(Outcome.CANCELLED, null, null, null, null, null, null, null, null, null,
-                "rerouted: " + why, null, null, null, null);
+                "rerouted: " + why, null, null, null, null, clock.instant());
         Job job = jobs.find(attempt.jobId()).orElseThrow();
         finish(attempt, measured, job.status().finished() ? JobMove.NONE
                 : job.cancelRequested() ? JobMove.finish(JobStatus.CANCELLED, "cancelled", clock.instant())
@@ -100,7 +100,7 @@ public final class ResultIngest {
     /** The agent holding the attempt went silent past its lease: the attempt is lost and the job retried. */
     public void lost(Attempt attempt, String why) {
         Measured measured = new Measured(Outcome.AGENT_LOST, null, attempt.startedAt(), clock.instant(), null, null,
-                null, null, null, null, why, null, null, null, null);
+                null, null, null, null, why, null, null, null, null, clock.instant());
         if (finish(attempt, measured, settle(attempt, Outcome.AGENT_LOST, why, specOf(attempt)))) {
             LOG.warn("attempt lost: job={} attempt={} why={}", attempt.jobId(), attempt.number(), why);
         }
@@ -161,7 +161,7 @@ public final class ResultIngest {
         String tail = log.length() <= LOG_TAIL ? log : log.substring(log.length() - LOG_TAIL);
         return new Measured(outcome, r.exitCode(), r.startedAt(), r.endedAt(), r.cpuAvg(), r.cpuPeak(), r.memoryPeakBytes(),
                 r.gpuUtilization(), r.gpuMemoryBytes(), cost, r.detail(), log, tail, last.instanceType(),
-                last.availabilityZone());
+                last.availabilityZone(), clock.instant());
     }
 
     /**

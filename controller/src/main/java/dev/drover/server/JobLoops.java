@@ -35,7 +35,8 @@ public class JobLoops {
         ticker.every("retention", Duration.ofMinutes(1), Duration.ofHours(1), this::expire);
     }
 
-    private void expire() {
+    /** One retention pass: deletes the jobs finished more than the retention ago, by the controller's clock. */
+    void expire() {
         int deleted = jobs.deleteFinishedBefore(clock.instant().minus(config.retention()));
         if (deleted > 0) {
             LOG.info("retention: deleted {} jobs finished more than {} ago", deleted, config.retention());

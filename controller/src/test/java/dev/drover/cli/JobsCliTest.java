@@ -18,6 +18,8 @@ import dev.drover.service.Services;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +68,9 @@ class JobsCliTest {
 
         String agentToken = server.getApplicationContext().getBean(AccessTokens.class)
                 .issue("cli-agent", Role.AGENT, "test").secret().value();
-        FakeAgentAccess agent = new FakeAgentAccess(URI.create(server.getURL() + "/"), agentToken);
+        // The agent's clock is three days slow: its attempt still finished in the controller's last 24 h.
+        FakeAgentAccess agent = new FakeAgentAccess(URI.create(server.getURL() + "/"), agentToken,
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(-3)));
         agent.register();
         JsonNode given = agent.work(2);
         assertThat(given).hasSize(1);
@@ -76,7 +80,8 @@ class JobsCliTest {
 
         assertThat(drover(deployer, "jobs", "worker").out()).contains(job).contains("succeeded").contains("main");
         assertThat(drover(deployer, "logs", job).out()).isEqualTo("line one\nline two\n");
-        assertThat(drover(deployer, "jobs", "worker", "--summary").out()).contains("succeeded 1").contains("Cost:");
+        assertThat(drover(deployer, "jobs", "worker", "--summary").out()).contains("succeeded 1").contains("Cost:")
+                .contains("Attempts finished in the last 24h: 1");
 
         String second = drover(deployer, "submit", "worker", "--count", "2").out().lines().findFirst().orElseThrow().split(" ")[0];
         assertThat(drover(deployer, "cancel", second).out()).contains(second + ": cancelled");

@@ -133,9 +133,7 @@ class DashboardBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
+        TestBrowser.quit(driver);
         if (server != null) {
             server.close();
         }

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 class CostReportTest {
     private static final Instant SINCE = Instant.parse("2026-11-01T00:00:00Z");
 
-    private static Attempt attempt(String endedAt, int revision, String tier, Outcome outcome, Double cost) {
+    /** An attempt whose result the controller took at {@code receivedAt}; its agent's clock says it ended a day later. */
+    private static Attempt attempt(String receivedAt, int revision, String tier, Outcome outcome, Double cost) {
+        Instant received = Instant.parse(receivedAt);
         return new Attempt(1, "j-1", 1, 1, 1, tier, revision, Arm.CANDIDATE, false, outcome, null, null, null,
-                Instant.parse(endedAt), null, null, null, null, null, null, cost, null, null, null, null);
+                received.plusSeconds(86_400), null, null, null, null, null, null, cost, null, null, null, null, received);
     }
 
     @Test
@@ -37,7 +39,7 @@ class CostReportTest {
     }
 
     @Test
-    void rowsGroupByUtcDayOfTheEndThenRevisionThenTierAndCountUnpricedAttempts() {
+    void rowsGroupByUtcDayOfTheControllersReceiptThenRevisionThenTierAndCountUnpricedAttempts() {
         CostReport report = CostReport.of(SINCE, "USD", List.of(
                 attempt("2026-11-03T23:59:59Z", 2, "main", Outcome.SUCCEEDED, 0.5),
                 attempt("2026-11-03T00:00:00Z", 2, "main", Outcome.CODE, 0.25),

@@ -7,18 +7,30 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
-/** Speaks the agent protocol by hand over real HTTP, so the controller's side is tested on its own. */
+/**
+ * Speaks the agent protocol by hand over real HTTP, so the controller's side is tested on its own. Like a real
+ * agent it reports times by its own clock, which need not agree with the controller's.
+ */
 public final class FakeAgent {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
     private final String token;
+    private final Clock clock;
 
     public FakeAgent(URI base, String token) {
+        this(base, token, Clock.systemUTC());
+    }
+
+    /** An agent whose clock is {@code clock} (e.g. one skewed by days against the controller's). */
+    public FakeAgent(URI base, String token, Clock clock) {
         this.base = base;
         this.token = token;
+        this.clock = clock;
     }
 
     public record Reply(int status, JsonNode body) {
@@ -53,9 +65,10 @@ public final class FakeAgent {
         return post("heartbeat", "{\"running\":[]}");
     }
 
+    /** A 30-minute run that ended now, by this agent's clock. */
     public Reply result(long attemptId, String outcome, Integer exitCode, long memory) {
-        return result(attemptId, outcome, exitCode, memory, Instant.parse("2026-11-21T10:00:00Z"),
-                Instant.parse("2026-11-21T10:30:00Z"));
+        Instant ended = clock.instant();
+        return result(attemptId, outcome, exitCode, memory, ended.minus(Duration.ofMinutes(30)), ended);
     }
 
     public Reply result(long attemptId, String outcome, Integer exitCode, long memory, Instant startedAt,

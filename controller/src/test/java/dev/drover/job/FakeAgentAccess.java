@@ -2,6 +2,7 @@ package dev.drover.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.time.Clock;
 
 /** {@link FakeAgent} for tests outside this package. */
 public final class FakeAgentAccess {
@@ -9,6 +10,11 @@ public final class FakeAgentAccess {
 
     public FakeAgentAccess(URI base, String token) {
         this.agent = new FakeAgent(base, token);
+    }
+
+    /** An agent whose clock is {@code clock}, not the controller's. */
+    public FakeAgentAccess(URI base, String token, Clock clock) {
+        this.agent = new FakeAgent(base, token, clock);
     }
 
     public void register() {

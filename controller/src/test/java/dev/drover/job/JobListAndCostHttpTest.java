@@ -10,6 +10,7 @@ import dev.drover.access.Role;
 import dev.drover.commit.CommitStatus;
 import dev.drover.commit.CommitStore;
 import dev.drover.commit.SeenCommit;
+import dev.drover.server.SettableClock;
 import dev.drover.revision.RevisionSpec;
 import dev.drover.revision.RevisionStore;
 import dev.drover.service.Service;
@@ -25,6 +26,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,18 +47,20 @@ import org.junit.jupiter.api.Test;
  * A (revision 1, canary, stable) succeeded; B (1, main, stable) failed with exit 1; C (2 pinned, main) was
  * spot-interrupted then succeeded; D (2 pinned, canary: a tier revision 2 does not define, so unpriced) was
  * spot-interrupted three days ago and waits for its retry; E (canary) was never tried. A and B were submitted
- * before {@code mid}, C, D and E after.
+ * before {@code mid}, C, D and E after. Each result is taken with the controller's clock set to the day it ran:
+ * days are the controller's, never the agent's.
  */
 @MicronautTest
 @Property(name = "drover.jobs.routing-seed", value = "42")
 @Property(name = "drover.targets.cpu.labels.capacity", value = "on-demand")
+@Property(name = "drover.test.settable-clock", value = "true")
 class JobListAndCostHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final LocalDate YESTERDAY = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-    private static final LocalDate THREE_DAYS_AGO = YESTERDAY.minusDays(2);
-
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    Clock clock;
 
     @Inject
     AccessTokens tokens;
@@ -89,29 +93,33 @@ class JobListAndCostHttpTest {
     private String d;
     private String e;
     private Instant mid;
+    private LocalDate yesterday;
+    private LocalDate threeDaysAgo;
 
     @BeforeEach
     void runFiveJobs() {
+        yesterday = LocalDate.now(clock).minusDays(1);
+        threeDaysAgo = yesterday.minusDays(2);
         service = services.add(new ServiceSettings("cost-" + UUID.randomUUID().toString().substring(0, 6),
                 "file:///nowhere", "main", null, null));
         revision("a", 1, 1, List.of(new RevisionSpec.Tier("canary", "cpu", 10, 0), new RevisionSpec.Tier("main", "cpu", 90, 0)));
         revision("d", 2, 2, List.of(new RevisionSpec.Tier("main", "cpu", 1, 0)));
-        tiers.deployAll(service.id(), List.of("canary", "main"), 1, Instant.now());
+        tiers.deployAll(service.id(), List.of("canary", "main"), 1, clock.instant());
         viewer = tokens.issue("viewer-" + UUID.randomUUID().toString().substring(0, 8), Role.VIEWER, "test").secret().value();
         agent = new FakeAgent(URI.create(server.getURL() + "/"), tokens.issue("agent-" + UUID.randomUUID().toString()
                 .substring(0, 8), Role.AGENT, "test").secret().value());
         assertThat(agent.register("{\"capacity\":\"on-demand\"}", 8, 0).status()).isEqualTo(200);
 
         a = submit(null, "canary");
-        run(a, "succeeded", 0, YESTERDAY, "09:30", "10:00");
+        run(a, "succeeded", 0, yesterday, "09:30", "10:00");
         b = submit(null, "main");
-        run(b, "code", 1, YESTERDAY, "10:00", "11:00");
-        mid = Instant.now();
+        run(b, "code", 1, yesterday, "10:00", "11:00");
+        mid = clock.instant();
         c = submit(2, "main");
-        run(c, "spot-interruption", null, YESTERDAY, "11:40", "12:00");
-        run(c, "succeeded", 0, YESTERDAY, "12:20", "13:00");
+        run(c, "spot-interruption", null, yesterday, "11:40", "12:00");
+        run(c, "succeeded", 0, yesterday, "12:20", "13:00");
         d = submit(2, "canary");
-        run(d, "spot-interruption", null, THREE_DAYS_AGO, "09:00", "09:10");
+        run(d, "spot-interruption", null, threeDaysAgo, "09:00", "09:10");
         e = submit(null, "canary");
     }
 
@@ -119,7 +127,7 @@ class JobListAndCostHttpTest {
     void cancelWhatWaits() {
         for (Job job : jobs.list(service.id(), 1000)) {
             if (!job.status().finished()) {
-                jobs.finish(job.id(), JobStatus.CANCELLED, "test over", Instant.now());
+                jobs.finish(job.id(), JobStatus.CANCELLED, "test over", clock.instant());
             }
         }
     }
@@ -195,30 +203,30 @@ class JobListAndCostHttpTest {
         JsonNode report = get("api/v1/services/" + service.name() + "/cost", 200);
         assertThat(report.path("currency").asText()).isEqualTo("USD");
         assertThat(Instant.parse(report.path("since").asText()))
-                .isEqualTo(YESTERDAY.plusDays(1).minusDays(13).atStartOfDay(ZoneOffset.UTC).toInstant());
+                .isEqualTo(yesterday.plusDays(1).minusDays(13).atStartOfDay(ZoneOffset.UTC).toInstant());
         assertThat(rows(report)).containsExactly(
-                THREE_DAYS_AGO + " 2 canary 1 0.00000 0.00000 0.00000",
-                YESTERDAY + " 1 canary 1 " + money(costA) + " 0.00000 0.00000",
-                YESTERDAY + " 1 main 1 " + money(costB) + " " + money(costB) + " 0.00000",
-                YESTERDAY + " 2 main 2 " + money(costC.get(0) + costC.get(1)) + " 0.00000 " + money(costC.get(0)));
+                threeDaysAgo + " 2 canary 1 0.00000 0.00000 0.00000",
+                yesterday + " 1 canary 1 " + money(costA) + " 0.00000 0.00000",
+                yesterday + " 1 main 1 " + money(costB) + " " + money(costB) + " 0.00000",
+                yesterday + " 2 main 2 " + money(costC.get(0) + costC.get(1)) + " 0.00000 " + money(costC.get(0)));
         assertThat(report.path("total").asDouble()).isCloseTo(costA + costB + costC.get(0) + costC.get(1), within(1e-9));
         assertThat(report.path("failed").asDouble()).isCloseTo(costB, within(1e-9));
         assertThat(report.path("interrupted").asDouble()).isCloseTo(costC.get(0), within(1e-9));
 
         JsonNode twoDays = get("api/v1/services/" + service.name() + "/cost?days=2", 200);
-        assertThat(Instant.parse(twoDays.path("since").asText())).isEqualTo(YESTERDAY.atStartOfDay(ZoneOffset.UTC).toInstant());
-        assertThat(rows(twoDays)).hasSize(3).allSatisfy(row -> assertThat(row).startsWith(YESTERDAY.toString()));
+        assertThat(Instant.parse(twoDays.path("since").asText())).isEqualTo(yesterday.atStartOfDay(ZoneOffset.UTC).toInstant());
+        assertThat(rows(twoDays)).hasSize(3).allSatisfy(row -> assertThat(row).startsWith(yesterday.toString()));
     }
 
     /** Revision {@code number} of a commit, with vCPUs per job (a host has 4) and the tiers it defines. */
     private void revision(String shaLetter, int number, int vcpus, List<RevisionSpec.Tier> tierList) {
         String sha = shaLetter.repeat(40);
-        commits.record(service.id(), new SeenCommit(sha, List.of(), "Ada", "a@x", "m", Instant.now()),
-                CommitStatus.GREEN, null, Instant.now());
+        commits.record(service.id(), new SeenCommit(sha, List.of(), "Ada", "a@x", "m", clock.instant()),
+                CommitStatus.GREEN, null, clock.instant());
         RevisionSpec spec = new RevisionSpec(List.of("sh"), Map.of(), Map.of(), vcpus, 1L << 30, 64L << 20, 600, 2, 0,
                 "per-job", false, tierList);
         assertThat(revisions.create(service.id(), commits.find(service.id(), sha).orElseThrow().id(),
-                "sha256:" + shaLetter.repeat(64), spec, Instant.now()).number()).isEqualTo(number);
+                "sha256:" + shaLetter.repeat(64), spec, clock.instant()).number()).isEqualTo(number);
     }
 
     /** Submits one job (pinned to a revision or not) and puts it on the tier, whatever the weights drew. */
@@ -228,12 +236,18 @@ class JobListAndCostHttpTest {
         return job.id();
     }
 
+    /** Runs the job's next attempt from {@code start} to {@code end} of {@code day}; the controller takes it then. */
     private void run(String jobId, String outcome, Integer exitCode, LocalDate day, String start, String end) {
         JsonNode given = agent.work(1).get(0);
         assertThat(given.path("jobId").asText()).isEqualTo(jobId);
-        assertThat(agent.result(given.path("attemptId").asLong(), outcome, exitCode, 1L << 20,
-                day.atTime(LocalTime.parse(start)).toInstant(ZoneOffset.UTC),
-                day.atTime(LocalTime.parse(end)).toInstant(ZoneOffset.UTC)).status()).isEqualTo(200);
+        Instant ended = day.atTime(LocalTime.parse(end)).toInstant(ZoneOffset.UTC);
+        ((SettableClock) clock).setTo(ended.plusSeconds(5));
+        try {
+            assertThat(agent.result(given.path("attemptId").asLong(), outcome, exitCode, 1L << 20,
+                    day.atTime(LocalTime.parse(start)).toInstant(ZoneOffset.UTC), ended).status()).isEqualTo(200);
+        } finally {
+            ((SettableClock) clock).reset();
+        }
     }
 
     private List<Double> attemptCosts(String jobId) {

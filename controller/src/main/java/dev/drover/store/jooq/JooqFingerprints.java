@@ -42,7 +42,7 @@ public final class JooqFingerprints implements Fingerprints {
             long id = service.get(SERVICE.ID);
             String name = service.get(SERVICE.NAME);
             marks.put("jobs:" + name, text(dsl.select(max(JOB.SUBMITTED_AT)).from(JOB).where(JOB.SERVICE_ID.eq(id)).fetchOne())
-                    + "/" + text(dsl.select(max(ATTEMPT.ENDED_AT)).from(ATTEMPT).where(ATTEMPT.SERVICE_ID.eq(id)).fetchOne()));
+                    + "/" + text(dsl.select(max(ATTEMPT.RECEIVED_AT)).from(ATTEMPT).where(ATTEMPT.SERVICE_ID.eq(id)).fetchOne()));
             marks.put("tiers:" + name, text(dsl.select(max(TIER_STATE.UPDATED_AT), sum(TIER_STATE.VERSION))
                     .from(TIER_STATE).where(TIER_STATE.SERVICE_ID.eq(id)).fetchOne()));
             marks.put("commits:" + name, text(dsl.select(count(), sum(GIT_COMMIT.VERSION)).from(GIT_COMMIT)

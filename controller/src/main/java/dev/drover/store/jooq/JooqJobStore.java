@@ -240,6 +240,7 @@ public final class JooqJobStore implements JobStore {
                 .set(ATTEMPT.LOG, m.log())
                 .set(ATTEMPT.INSTANCE_TYPE, Text.clip(m.instanceType(), 64))
                 .set(ATTEMPT.AVAILABILITY_ZONE, Text.clip(m.availabilityZone(), 64))
+                .set(ATTEMPT.RECEIVED_AT, toColumn(m.receivedAt()))
                 .where(ATTEMPT.ID.eq(attemptId).and(ATTEMPT.STATUS.eq("running")))
                 .execute() == 1;
     }
@@ -286,7 +287,7 @@ public final class JooqJobStore implements JobStore {
     public List<Attempt> finishedAttempts(long serviceId, Instant since) {
         return dsl.selectFrom(ATTEMPT)
                 .where(ATTEMPT.SERVICE_ID.eq(serviceId).and(ATTEMPT.STATUS.eq("finished"))
-                        .and(ATTEMPT.ENDED_AT.ge(toColumn(since))))
+                        .and(ATTEMPT.RECEIVED_AT.ge(toColumn(since))))
                 .orderBy(ATTEMPT.ID).fetch(JooqJobStore::toAttempt);
     }
 
@@ -331,6 +332,6 @@ public final class JooqJobStore implements JobStore {
                 r.getOutcome() == null ? null : Outcome.parse(r.getOutcome()), r.getExitCode(), fromColumn(r.getDispatchedAt()),
                 fromColumn(r.getStartedAt()), fromColumn(r.getEndedAt()), r.getDurationMs(), r.getCpuAvg(), r.getCpuPeak(),
                 r.getMemoryPeak(), r.getGpuUtil(), r.getGpuMemory(), r.getCost(), r.getDetail(), r.getLogTail(),
-                r.getInstanceType(), r.getAvailabilityZone());
+                r.getInstanceType(), r.getAvailabilityZone(), fromColumn(r.getReceivedAt()));
     }
 }

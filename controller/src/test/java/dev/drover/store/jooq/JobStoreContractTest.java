@@ -16,6 +16,7 @@ import dev.drover.job.Measured;
 import dev.drover.service.ServiceOrigin;
 import dev.drover.service.ServiceSettings;
 import dev.drover.store.jooq.TestDatabases.Backend;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,8 @@ class JobStoreContractTest {
     }
 
     private static Measured result(Outcome outcome, long seconds, Double cost) {
-        return new Measured(outcome, 0, T0, T0.plusSeconds(seconds), 0.5, 1.0, 1L << 20, null, null, cost, null, "log", "log", null, null);
+        return new Measured(outcome, 0, T0, T0.plusSeconds(seconds), 0.5, 1.0, 1L << 20, null, null, cost, null, "log", "log", null, null,
+                T0.plusSeconds(seconds));
     }
 
     /** Claims the job as it stands now and records the attempt's result with the job's move. */
@@ -105,7 +107,7 @@ class JobStoreContractTest {
         assertThat(second).isEmpty();
         assertThat(jobs.find("j-1").orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
         Measured onBatch = new Measured(Outcome.SUCCEEDED, 0, T0, T0.plusSeconds(60), null, null, null, null, null, 0.01,
-                "AWS Batch job 1", "log", "log", "g5.xlarge", "us-east-1b");
+                "AWS Batch job 1", "log", "log", "g5.xlarge", "us-east-1b", T0.plusSeconds(60));
         assertThat(jobs.finishAttempt(first.get().id(), onBatch, JobMove.finish(JobStatus.SUCCEEDED, null, T0))).isTrue();
         assertThat(jobs.finishAttempt(first.get().id(), result(Outcome.CODE), JobMove.finish(JobStatus.FAILED, "code", T0)))
                 .as("a duplicate result writes nothing, to the attempt or its job").isFalse();
@@ -169,6 +171,24 @@ class JobStoreContractTest {
 
     private static JobFilter filter(JobStatus status, String tier, Integer revision, Arm arm, Outcome outcome) {
         return new JobFilter(status, tier, revision, arm, outcome, null, null);
+    }
+
+    @Test
+    void summariesCountByTheControllersReceiptNotTheAgentsClock() {
+        // j-early's agent clock runs a day fast; j-late's a day slow: only the receipt decides the window.
+        Measured early = new Measured(Outcome.SUCCEEDED, 0, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)),
+                null, null, null, null, null, null, null, "log", "log", null, null, T0);
+        Measured late = new Measured(Outcome.SUCCEEDED, 0, T0.minus(Duration.ofDays(2)), T0.minus(Duration.ofDays(1)),
+                null, null, null, null, null, null, null, "log", "log", null, null, T0.plus(Duration.ofHours(2)));
+        for (var c : List.of(Map.entry("j-early", early), Map.entry("j-late", late))) {
+            Attempt a = jobs.claim(queued(c.getKey()), agentId, 1, Arm.STABLE, T0).orElseThrow();
+            jobs.finishAttempt(a.id(), c.getValue(), JobMove.finish(JobStatus.SUCCEEDED, null, c.getValue().receivedAt()));
+        }
+
+        assertThat(jobs.finishedAttempts(serviceId, T0.plus(Duration.ofHours(1))))
+                .extracting(Attempt::jobId).containsExactly("j-late");
+        assertThat(jobs.finishedAttempts(serviceId, T0)).extracting(Attempt::receivedAt)
+                .containsExactly(T0, T0.plus(Duration.ofHours(2)));
     }
 
     @Test
