@@ -26,7 +26,7 @@ import java.util.OptionalDouble;
  * sequential judge's paired test ({@link Detectable}). Offline the plan cannot see a controller's own
  * budget or floors, so it uses the file's {@code minJobs} and the default budget, and says so.
  */
-record DetectableRegressions(Baseline baseline, double alphaPerTest, List<Stage> stages) {
+record DetectableRegressions(Baseline baseline, double alphaPerTest, double tolerance, List<Stage> stages) {
     static final String HEADER = "DETECTS (" + percent(Detectable.POWER) + " POWER)";
 
     /**
@@ -54,7 +54,7 @@ record DetectableRegressions(Baseline baseline, double alphaPerTest, List<Stage>
                     ? Detectable.durationRatio(s.minJobs(), durationAlpha, baseline.durationSpread(), duration.tolerance())
                     : OptionalDouble.empty()));
         }
-        return new DetectableRegressions(baseline, alpha, stages);
+        return new DetectableRegressions(baseline, alpha, gates.failureRate().tolerance(), stages);
     }
 
     /** {@code failures 3.1x, duration 1.32x}, with {@code undetectable in N jobs} where the stage is too small. */
@@ -78,6 +78,12 @@ record DetectableRegressions(Baseline baseline, double alphaPerTest, List<Stage>
             lines.add("  undetectable: too few jobs to catch even a candidate that always fails, or takes "
                     + Gate.number(Detectable.MAX_MULTIPLIER) + "x as long; raise minJobs.");
         }
+        int needed = Detectable.pairsToCatchAlwaysFailing(alphaPerTest, tolerance);
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).minJobs() < needed) {
+                lines.add("TOO SMALL: " + PolicyCompiler.tooSmall(i + 1, stages.get(i).minJobs(), needed) + ".");
+            }
+        }
         lines.add("Assumed: the baseline fails " + percent(baseline.failureRate()) + " of jobs (--baseline-failure-rate)"
                 + " and its durations spread " + Gate.number(baseline.durationSpread())
                 + " (--duration-spread: std dev of log durations);");
@@ -95,6 +101,7 @@ record DetectableRegressions(Baseline baseline, double alphaPerTest, List<Stage>
         node.put("durationSpread", baseline.durationSpread());
         node.put("falseRollbackBudget", Floors.DEFAULT_ROLLOUT_ALPHA);
         node.put("alphaPerTest", alphaPerTest);
+        node.put("pairsToCatchAlwaysFailing", Detectable.pairsToCatchAlwaysFailing(alphaPerTest, tolerance));
         var list = node.putArray("stages");
         for (int i = 0; i < stages.size(); i++) {
             Stage s = stages.get(i);

@@ -46,6 +46,22 @@ public final class Detectable {
         return smallest(r -> failurePower(pairs, least, p0, r), 1, 1 / p0);
     }
 
+    /**
+     * The fewest pairs of judged jobs in which the failure-rate test at {@code alpha} and {@code tolerance} rolls
+     * back a candidate whose every job fails beside a baseline that never does: a stage with a smaller
+     * {@code minJobs} cannot roll such a candidate back on schedule, only hold it until its deadline.
+     */
+    public static int pairsToCatchAlwaysFailing(double alpha, double tolerance) {
+        check(1, alpha, tolerance);
+        PairedEvidence evidence = PairedEvidence.forRates(tolerance);
+        double bound = Math.log(1 / alpha);
+        int up = 1;
+        while (evidence.logFactor(up, 0) < bound) {
+            up++;
+        }
+        return up;
+    }
+
     /** The failure-rate test's power against ratio {@code r}: what {@link #failureRatio} inverts. */
     static double failurePower(int pairs, double alpha, double p0, double tolerance, double r) {
         return failurePower(pairs, leastUp(pairs, PairedEvidence.forRates(tolerance), Math.log(1 / alpha)), p0, r);

@@ -1,18 +1,22 @@
 package dev.drover.judge;
 
+import dev.drover.spec.FailureRateGate;
 import java.util.function.Predicate;
 
 /**
  * The sequential judge's test of a rate (code failures, infrastructure losses) on {@link Pairs}: a pair
  * marks {@code UP} when only the candidate's attempt had the event, {@code DOWN} when only the
- * baseline's did; a pair with an attempt of the population left out ({@code excluded}) says nothing.
- * With {@code holdsWhenLeaning} the gate stays pending past the schedule while its evidence leans toward a
- * regression.
+ * baseline's did; a pair with an attempt of the population left out ({@code excluded}) says nothing and is
+ * not counted toward {@code minJobs}, so a stage that lost attempts to the infrastructure waits for the later
+ * pairs that replace them. With a {@code passRule} (the code-failure gate) the gate passes only when the
+ * observed rates are within it and the evidence does not lean toward a regression; without one (the
+ * infrastructure gate: losses are rare and come in bursts) it passes on schedule and rolls back only on
+ * evidence.
  */
 record RateTest(String gate, String verb, String unit, Predicate<Sample> event, Predicate<Sample> excluded,
-                boolean holdsWhenLeaning) {
+                FailureRateGate passRule) {
 
-    GateVerdict judge(JudgeInput in, double tolerance, Pairs pairs, int judged) {
+    GateVerdict judge(JudgeInput in, double tolerance, Pairs pairs) {
         MarkTrail trail = new MarkTrail(PairedEvidence.forRates(tolerance));
         int n = 0;
         int xc = 0;
@@ -32,8 +36,9 @@ record RateTest(String gate, String verb, String unit, Predicate<Sample> event, 
             }
         }
         double threshold = 1 / in.alpha();
-        VerdictState state = SequentialJudge.state(trail.logEvidence(), threshold, holdsWhenLeaning && trail.leaning(), judged,
-                in.minJobs());
+        boolean within = passRule == null || passRule.allows(xc, xb, n);
+        boolean leaning = passRule != null && trail.leaning();
+        VerdictState state = SequentialJudge.state(trail.logEvidence(), threshold, leaning, within, n, in.minJobs());
         // a failed gate shows the bound it crossed; otherwise the evidence of the finished pairs
         double logEvidence = state == VerdictState.FAIL ? trail.logEvidence() : trail.logLeaning();
         double estimate = (xc + 0.5) / (xb + 0.5);
@@ -46,8 +51,10 @@ record RateTest(String gate, String verb, String unit, Predicate<Sample> event, 
                     + Numbers.ratio(tolerance) + ")";
             case PASS -> "candidate " + verb + " within " + Numbers.ratio(tolerance) + " of baseline on " + in.tier() + ": "
                     + counts + "; evidence " + evidence + " < " + bound;
-            default -> SequentialJudge.waitingFor(in, trail.pending()) + "; " + counts
-                    + "; evidence " + evidence + ", " + bound + " rolls back";
+            default -> SequentialJudge.waitingFor(in, "pairs of " + unit, n, within || leaning ? null : "the candidate "
+                    + verb + " in " + xc + " of " + n + ", more than " + Numbers.ratio(tolerance) + " the baseline's "
+                    + xb + " plus " + Numbers.fixed(passRule.floor() * 100, passRule.floor() * 100 % 1 == 0 ? 0 : 1) + " points", trail.pending())
+                    + "; " + counts + "; evidence " + evidence + ", " + bound + " rolls back";
         };
         return new GateVerdict(gate, state, state == VerdictState.PENDING ? sentence : null, ArmCount.rate(n, xc),
                 ArmCount.rate(n, xb), estimate, Math.exp(logEvidence), threshold, sentence);

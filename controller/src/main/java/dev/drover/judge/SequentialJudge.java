@@ -1,9 +1,11 @@
 package dev.drover.judge;
 
+import dev.drover.spec.FailureRateGate;
 import dev.drover.spec.GatesSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.function.Predicate;
 
 /**
@@ -25,11 +27,16 @@ import java.util.function.Predicate;
  *       longest, which sees a slower tail that leaves the median alone. A candidate still running past
  *       tolerance x its finished partner is already known not to be faster. The gate's alpha is split
  *       evenly over its quantiles. Peak memory and cost per job: the median test.</li>
- *   <li>Promotion follows the stage's schedule: a gate passes once both arms have {@code minJobs} judged
- *       jobs and its evidence does not lean toward a regression (the Bayes factor of the finished pairs
- *       is at most 1). A gate that leans stays pending: it fails if the evidence reaches the bound, passes
- *       once it no longer leans, and otherwise the stage's deadline pauses the rollout for a person.
- *       Under no regression the Bayes factor drifts toward 0, so a good version is rarely held.</li>
+ *   <li>Passing is a decision with evidence of its own, never the rollback test's silence: a gate passes
+ *       once it has {@code minJobs} of the units its test uses (pairs of judged jobs for the failure rate,
+ *       attempts lost to the infrastructure left out and so replaced by later pairs; pairs of successes for
+ *       values), its data are consistent with the tolerance (the candidate's observed failure rate at most
+ *       tolerance x the baseline's plus the gate's floor; the median paired ratio at most the tolerance),
+ *       and its evidence does not lean toward a regression (the Bayes factor of the finished pairs is at most
+ *       1). Otherwise it stays pending: it fails if the evidence reaches the bound, passes once all three
+ *       hold, and else the stage's deadline pauses the rollout for a person. Holding costs no false
+ *       rollbacks; under no regression the data settle within the tolerance, so a good version is rarely
+ *       held.</li>
  *   <li>The first revision (no baseline): absolute ceilings on the failure rates, as the fixed-horizon
  *       judge does.</li>
  * </ul>
@@ -41,6 +48,11 @@ public final class SequentialJudge implements Judge {
     }
 
     @Override
+    public OptionalInt pairsToCatchAlwaysFailing(GatesSpec gates, double alpha) {
+        return OptionalInt.of(Detectable.pairsToCatchAlwaysFailing(alpha, gates.failureRate().tolerance()));
+    }
+
+    @Override
     public TierVerdict judge(JudgeInput in) {
         if (in.baseline().isEmpty()) {
             return new TierVerdict(in.tier(), Bootstrap.judge(in));
@@ -49,13 +61,14 @@ public final class SequentialJudge implements Judge {
         ArmEvidence base = in.baseline().get();
         Pairs pairs = Pairs.of(cand, base);
         int judged = Math.min(cand.judged().size(), base.judged().size());
-        double tolerance = in.gates().failureRate().tolerance();
+        FailureRateGate failureRate = in.gates().failureRate();
+        double tolerance = failureRate.tolerance();
         Predicate<Sample> infra = s -> s.kind() == Sample.Kind.INFRA_FAILURE;
         List<GateVerdict> gates = new ArrayList<>();
         gates.add(new RateTest(FixedHorizonJudge.FAILURE_RATE, "fails", "judged jobs", s -> s.kind() == Sample.Kind.CODE_FAILURE,
-                infra, true).judge(in, tolerance, pairs, judged));
+                infra, failureRate).judge(in, tolerance, pairs));
         gates.add(new RateTest(FixedHorizonJudge.INFRA_FAILURE_RATE, "loses attempts to infrastructure", "attempts", infra,
-                s -> false, false).judge(in, tolerance, pairs, judged));
+                s -> false, null).judge(in, tolerance, pairs));
         GatesSpec g = in.gates();
         if (g.duration().enabled()) {
             gates.add(new ValueTest("duration", "runs longer than", s -> FixedHorizonJudge.toDouble(s.durationMillis()),
@@ -73,30 +86,45 @@ public final class SequentialJudge implements Judge {
         return new TierVerdict(in.tier(), gates);
     }
 
-    /** A gate's state: fail at the bound, pass on schedule unless the evidence leans toward a regression. */
-    static VerdictState state(double logEvidence, double threshold, boolean leaning, int judged, int minJobs) {
+    /**
+     * A gate's state: fail at the bound; pass once it has {@code minJobs} units, its data within the tolerance
+     * ({@code consistent}) and its evidence not leaning toward a regression; else pending.
+     */
+    static VerdictState state(double logEvidence, double threshold, boolean leaning, boolean consistent, int units,
+                              int minJobs) {
         if (logEvidence >= Math.log(threshold)) {
             return VerdictState.FAIL;
         }
-        if (judged >= minJobs && !leaning) {
+        if (units >= minJobs && consistent && !leaning) {
             return VerdictState.PASS;
         }
         return VerdictState.PENDING;
     }
 
-    /** What a pending gate waits for, in words. */
-    static String waitingFor(JudgeInput in, int running) {
-        int c = in.candidate().judged().size();
-        int b = in.baseline().map(arm -> arm.judged().size()).orElse(0);
+    /**
+     * What a pending gate waits for, in words.
+     *
+     * @param units     what the test counts so far, e.g. "pairs of judged jobs" (attempts lost to the infrastructure
+     *                  left out)
+     * @param n         how many of them there are
+     * @param outside   why the data are not within the tolerance yet, or null when they are
+     */
+    static String waitingFor(JudgeInput in, String units, int n, String outside, int running) {
         String still = running == 0 ? "" : "; " + running + (running == 1 ? " pair" : " pairs")
                 + " still running, counted at the worst they can turn out";
-        if (Math.min(c, b) < in.minJobs()) {
-            return "waiting for " + in.minJobs() + " judged jobs per arm on " + in.tier() + ": candidate " + c
-                    + ", baseline " + b + still;
+        if (n < in.minJobs()) {
+            int c = in.candidate().judged().size();
+            int b = in.baseline().map(arm -> arm.judged().size()).orElse(0);
+            return "waiting for " + in.minJobs() + " " + units + " on " + in.tier() + ": " + n + " so far (judged jobs:"
+                    + " candidate " + c + ", baseline " + b + ")" + still;
         }
-        return "the evidence leans toward a regression on " + in.tier() + ": watching on past " + in.minJobs()
-                + " judged jobs per arm (candidate " + c + ", baseline " + b + ") until it decides or the stage's deadline"
-                + still;
+        if (outside != null) {
+            return "the candidate does worse than the tolerance allows on " + in.tier() + " (" + outside + "): holding"
+                    + " past " + in.minJobs() + " " + units + " (" + n + " so far) until the evidence decides or the stage's"
+                    + " deadline" + still;
+        }
+        return "the evidence leans toward a regression on " + in.tier() + ": watching on past " + in.minJobs() + " "
+                + units + " (" + n + " so far) until it decides or the stage's deadline" + still;
     }
 
     static String number(double x) {

@@ -29,7 +29,8 @@ final class Moves {
                 : "; floors: " + String.join(", ", policy.raised()))
                 + (policy.memoryUnmeasured().isEmpty() ? "" : "; memory gate not judged on "
                 + String.join(", ", policy.memoryUnmeasured().stream().sorted().toList())
-                + " (their targets report no peak memory)"), now));
+                + " (their targets report no peak memory)")
+                + (from == null || policy.tooSmall().isEmpty() ? "" : "; " + String.join("; ", policy.tooSmall())), now));
         return enterStage(t, started, 0, tiers, now).build();
     }
 

@@ -17,13 +17,16 @@ import java.util.Set;
  * @param replayRecent replayed canary load: how many recent jobs' parameters fill a thin stage (0: off)
  * @param memoryUnmeasured tiers whose target reports no peak memory (AWS Batch): the memory gate is not
  *                         judged there, rather than wait for data that never comes
+ * @param tooSmall         stages too small to roll back even a candidate failing every job, in words: such a
+ *                         candidate is held there until the deadline (said when the rollout starts)
  */
 public record Policy(List<StageSpec> stages, GatesSpec gates, double alpha, JudgeInput.BootstrapLimits limits,
-                     List<String> raised, int replayRecent, Set<String> memoryUnmeasured) {
+                     List<String> raised, int replayRecent, Set<String> memoryUnmeasured, List<String> tooSmall) {
 
     public Policy {
         stages = List.copyOf(stages);
         raised = List.copyOf(raised);
+        tooSmall = tooSmall == null ? List.of() : List.copyOf(tooSmall);
         memoryUnmeasured = memoryUnmeasured == null ? Set.of() : Set.copyOf(memoryUnmeasured);
     }
 

@@ -11,6 +11,7 @@ import dev.drover.spec.StageSpec;
 import dev.drover.spec.Durations;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,7 +45,26 @@ public final class PolicyCompiler {
         GatesSpec gates = required(governing.gates(), raised);
         double alpha = alphaPerTest(floors.rolloutAlpha(), stages, judge.testsPerTier(gates));
         return new Policy(stages, gates, alpha, floors.bootstrap(), raised, governing.canaryLoad().replayRecent(),
-                memoryUnmeasured(governing, gates));
+                memoryUnmeasured(governing, gates), tooSmall(stages, gates, alpha));
+    }
+
+    /** Stages too small to roll back even a candidate that fails every job, in words (and what would be enough). */
+    private List<String> tooSmall(List<StageSpec> stages, GatesSpec gates, double alpha) {
+        OptionalInt needed = judge.pairsToCatchAlwaysFailing(gates, alpha);
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < stages.size() && needed.isPresent(); i++) {
+            if (stages.get(i).minJobs() < needed.getAsInt()) {
+                notes.add(tooSmall(i + 1, stages.get(i).minJobs(), needed.getAsInt()));
+            }
+        }
+        return notes;
+    }
+
+    /** The words for one stage that cannot roll back a candidate failing every job within its minJobs. */
+    public static String tooSmall(int stage, int minJobs, int needed) {
+        return "stage " + stage + " (minJobs " + minJobs + ") is too small to roll back even a candidate that fails"
+                + " every job: that takes " + needed + " pairs at this budget, so such a candidate is held until the"
+                + " stage's deadline and paused for a person; minJobs " + needed + " would roll it back";
     }
 
     /**

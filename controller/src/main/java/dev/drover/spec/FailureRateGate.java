@@ -1,8 +1,22 @@
 package dev.drover.spec;
 
-/** Code-failure rate, candidate vs baseline; always on. Infrastructure-failure rates are compared too. */
-public record FailureRateGate(double tolerance) implements Gate {
-    public static final FailureRateGate DEFAULT = new FailureRateGate(1.5);
+import java.util.Locale;
+
+/**
+ * Code-failure rate, candidate vs baseline; always on. Infrastructure-failure rates are compared too.
+ *
+ * @param tolerance how many times the baseline's odds of failing the candidate's may reach before it rolls back
+ * @param floor     the absolute slack a stage's pass allows on top: it passes only when the candidate's observed
+ *                  rate is at most {@code tolerance} x the baseline's plus this, so a baseline that failed 0 times
+ *                  is not a free pass for any candidate (0.05: five percentage points)
+ */
+public record FailureRateGate(double tolerance, double floor) implements Gate {
+    public static final double DEFAULT_FLOOR = 0.05;
+    public static final FailureRateGate DEFAULT = new FailureRateGate(1.5, DEFAULT_FLOOR);
+
+    public FailureRateGate(double tolerance) {
+        this(tolerance, DEFAULT_FLOOR);
+    }
 
     @Override
     public String key() {
@@ -14,9 +28,15 @@ public record FailureRateGate(double tolerance) implements Gate {
         return true;
     }
 
+    /** Whether {@code failed} of {@code n} against the baseline's {@code baseFailed} of {@code n} is within the pass rule. */
+    public boolean allows(int failed, int baseFailed, int n) {
+        return n > 0 && failed <= tolerance * baseFailed + floor * n + 1e-9;
+    }
+
     @Override
     public String describe() {
-        return "failure rate: code failures " + Gate.atMost(tolerance)
+        return "failure rate: code failures " + Gate.atMost(tolerance) + ", plus "
+                + String.format(Locale.ROOT, "%.3g", floor * 100).replaceAll("\\.?0+$", "") + " points to pass a stage"
                 + " (infrastructure failures compared too)";
     }
 }

@@ -125,7 +125,8 @@ class OperatorCommandsTest {
                 .containsPattern("stage 1/1 on main \\(50% of jobs\\): bake \\d+s of 10m; deadline in (6h|5h59m)")
                 .containsPattern("  main: jobs candidate \\d+/20( \\(1 running\\))?, baseline \\d+/20( \\(1 running\\))?")
                 .contains("Verdicts (stage 1)\n")
-                .containsPattern("  main: pending: waiting for 20 judged jobs per arm on main: candidate \\d+, baseline \\d+")
+                .containsPattern("  main: pending: waiting for 20 pairs of judged jobs on main: \\d+ so far \\(judged jobs:"
+                        + " candidate \\d+, baseline \\d+\\)")
                 .doesNotContain("THRESHOLD");
 
         JsonNode answer = json(drover(viewer, "status", "canary", "-o", "json"));

@@ -82,7 +82,8 @@ class PlanCommandTest {
                 "2  c1                       5m    20        0.5    6h        failures 45x, duration: gate off",
                 "3  c2                       10m   20        0.5    6h        failures 45x, duration: gate off",
                 "Gates",
-                "  failure rate: code failures at most 1.5x the baseline's (infrastructure failures compared too)",
+                "  failure rate: code failures at most 1.5x the baseline's, plus 5 points to pass a stage"
+                        + " (infrastructure failures compared too)",
                 "  duration: off",
                 "  manual approval: off");
         assertThat(run.err()).isEmpty();
@@ -125,6 +126,10 @@ class PlanCommandTest {
         assertThat(run.out()).contains("failures: undetectable in 3 jobs, duration: gate off",
                 "  undetectable: too few jobs to catch even a candidate that always fails, or takes 100x as long;"
                         + " raise minJobs.");
+        assertThat(run.out()).containsPattern("TOO SMALL: stage 1 \\(minJobs 3\\) is too small to roll back even a"
+                + " candidate that fails every job: that takes (\\d+) pairs at this budget, so such a candidate is held"
+                + " until the stage's deadline and paused for a person; minJobs \\1 would roll it back\\.")
+                .doesNotContain("TOO SMALL: stage 2");
     }
 
     @Test

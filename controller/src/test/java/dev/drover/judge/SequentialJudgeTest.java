@@ -135,6 +135,69 @@ class SequentialJudgeTest {
     }
 
     @Test
+    void passingNeedsItsOwnEvidenceUsablePairsWithinTheToleranceAndItsFloor() {
+        // {candidate failures, infra losses, baseline failures, jobs per arm, minJobs, expected failure-rate state}
+        Object[][] cases = {
+            {4, 1, 0, 5, 5, VerdictState.PENDING},  // 4 of 4 usable vs 0 of 4: too few usable pairs, and far worse
+            {2, 0, 0, 2, 2, VerdictState.PENDING},  // 2 of 2 vs 0 of 2 meets minJobs but is not within the tolerance
+            {4, 0, 0, 5, 5, VerdictState.PENDING},  // 4 of 5 vs 0 of 5
+            {0, 0, 0, 3, 5, VerdictState.PENDING},  // 0 of 3 vs 0 of 3 with minJobs 5
+            {0, 2, 0, 6, 5, VerdictState.PENDING},  // 6 jobs, but 2 pairs lost to the infrastructure: 4 usable
+            {0, 0, 0, 5, 5, VerdictState.PASS},
+            {1, 0, 0, 20, 20, VerdictState.PASS},   // 5% vs 0%: within 1.5x + 5 points
+            {2, 0, 0, 20, 20, VerdictState.PENDING}, // 10% vs 0%: above it
+            {3, 0, 2, 40, 40, VerdictState.PASS},   // 7.5% vs 5%
+        };
+        for (Object[] c : cases) {
+            int failed = (int) c[0];
+            int lost = (int) c[1];
+            int baseFailed = (int) c[2];
+            int jobs = (int) c[3];
+            List<Sample> cand = new ArrayList<>();
+            List<Sample> base = new ArrayList<>();
+            for (int i = 0; i < jobs; i++) {
+                Instant at = T0.plusSeconds(i);
+                Sample.Kind kind = i < lost ? Sample.Kind.INFRA_FAILURE : i < lost + failed ? Sample.Kind.CODE_FAILURE
+                        : Sample.Kind.SUCCEEDED;
+                cand.add(new Sample(at, kind, kind == Sample.Kind.SUCCEEDED ? 1000L : null, 1L << 20, 0.01));
+                Sample.Kind baseKind = i >= jobs - baseFailed ? Sample.Kind.CODE_FAILURE : Sample.Kind.SUCCEEDED;
+                base.add(new Sample(at, baseKind, baseKind == Sample.Kind.SUCCEEDED ? 1000L : null, 1L << 20, 0.01));
+            }
+            GateVerdict failures = judge.judge(new JudgeInput(TIER, GatesSpec.DEFAULT, (int) c[4], 0.002,
+                    new ArmEvidence(2, cand, List.of()), Optional.of(new ArmEvidence(1, base, List.of())), LIMITS)).gates().get(0);
+            assertThat(failures.state()).as("%d code + %d lost of %d vs %d of %d at minJobs %d: %s", failed, lost, jobs,
+                    baseFailed, jobs, c[4], failures.sentence()).isEqualTo(c[5]);
+        }
+    }
+
+    @Test
+    void aHeldCandidateIsToldApartFromOneStillShortOfPairs() {
+        List<Sample> cand = new ArrayList<>();
+        List<Sample> base = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            cand.add(new Sample(T0.plusSeconds(i), i == 0 ? Sample.Kind.SUCCEEDED : Sample.Kind.CODE_FAILURE,
+                    i == 0 ? 1000L : null, 1L << 20, 0.01));
+            base.add(new Sample(T0.plusSeconds(i), Sample.Kind.SUCCEEDED, 1000L, 1L << 20, 0.01));
+        }
+        GateVerdict held = judge.judge(new JudgeInput(TIER, GatesSpec.DEFAULT, 5, 0.002, new ArmEvidence(2, cand, List.of()),
+                Optional.of(new ArmEvidence(1, base, List.of())), LIMITS)).gates().get(0);
+        assertThat(held.reason()).contains("the candidate does worse than the tolerance allows on " + TIER)
+                .contains("fails in 4 of 5, more than 1.50x the baseline's 0 plus 5 points")
+                .contains("until the evidence decides or the stage's deadline");
+        GateVerdict shortOfPairs = judge.judge(new JudgeInput(TIER, GatesSpec.DEFAULT, 8, 0.002,
+                new ArmEvidence(2, cand, List.of()), Optional.of(new ArmEvidence(1, base, List.of())), LIMITS)).gates().get(0);
+        assertThat(shortOfPairs.reason()).contains("waiting for 8 pairs of judged jobs on " + TIER + ": 5 so far");
+    }
+
+    @Test
+    void aStageTooSmallToRollBackACandidateFailingEveryJobIsKnownBeforehand() {
+        int needed = Detectable.pairsToCatchAlwaysFailing(0.002, 1.5);
+        assertThat(PairedEvidence.forRates(1.5).logFactor(needed, 0)).isGreaterThanOrEqualTo(Math.log(500));
+        assertThat(PairedEvidence.forRates(1.5).logFactor(needed - 1, 0)).isLessThan(Math.log(500));
+        assertThat(judge.pairsToCatchAlwaysFailing(GatesSpec.DEFAULT, 0.002)).hasValue(needed);
+    }
+
+    @Test
     void aGoodCandidatePassesOnceTheStagesPairsAreIn() {
         Stage stage = new Stage(new SplittableRandom(4), 0.02, 0.02, 1.0, Duration.ofMinutes(5), Duration.ofMinutes(5));
         Watched watched = stage.watch(judge, 60, 0.002);

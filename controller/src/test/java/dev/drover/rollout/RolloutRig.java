@@ -77,6 +77,7 @@ final class RolloutRig implements AutoCloseable {
     private RolloutEngine engine;
     private Behaviour behaviour;
     private double jobsPerSecond = 1;
+    private Instant databaseDownUntil = Instant.MIN;
     private Judge judge = new FixedHorizonJudge();
     private Floors floors = new Floors(Duration.ZERO, 1, java.util.Set.of(), 0.05,
             new JudgeInput.BootstrapLimits(0.2, 0.5));
@@ -234,22 +235,37 @@ final class RolloutRig implements AutoCloseable {
         return rollouts.open(service.id()).isEmpty();
     }
 
-    /** Jobs arrive, the hosts run for a step, the engine reconciles; a crash of the engine restarts it. */
+    /**
+     * Jobs arrive, the hosts run for a step, the engine reconciles; a crash of the engine restarts it. While the
+     * database is down nothing reaches the controller: submissions fail (their producers give up), hosts keep
+     * running what they have and report it after, and the engine's passes fail.
+     */
     void step() {
+        boolean down = clock.instant().isBefore(databaseDownUntil);
         int arriving = poisson(jobsPerSecond * STEP.toSeconds());
         Instant stepStart = clock.instant();
-        for (int i = 0; i < arriving; i++) { // a millisecond apart: the queue's order (by arrival) is then the same every run
+        for (int i = 0; i < arriving && !down; i++) { // a millisecond apart: the queue's order (by arrival) is then the same every run
             clock.advance(Duration.ofMillis(1));
             side.submission().submit(service, List.of(new NewJob(Map.of(), false, null)));
         }
-        submitted += arriving;
+        submitted += down ? 0 : arriving;
         backend.advance(STEP.minus(Duration.between(stepStart, clock.instant())), STEP);
+        if (down) {
+            return;
+        }
         try {
             engine().reconcile();
         } catch (Crash crash) {
             crashes++;
             restart();
         }
+    }
+
+    /** The database is down for {@code duration} from now (see {@link #step}). */
+    RolloutRig databaseDown(Duration duration) {
+        databaseDownUntil = clock.instant().plus(duration);
+        backend.controllerDown(duration);
+        return this;
     }
 
     /**

@@ -15,6 +15,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class GatesReader {
     static final List<String> KEYS = List.of("failureRate", "duration", "memory", "costPerJob", "manualApproval");
     private static final List<String> TOLERANCE_AND_ENABLED = List.of("tolerance", "enabled");
+    private static final String FLOOR =
+            "a rate from 0 to below 1 (the absolute slack on top of the tolerance a stage's pass allows: 0.05 is 5 points)";
     private static final String TOLERANCE =
             "a number >= 1 (the ratio to the baseline the candidate may reach: 1.2 is 20% worse)";
 
@@ -28,8 +30,9 @@ final class GatesReader {
         }
         YamlMap gates = found.get();
         return new GatesSpec(
-                gates.map("failureRate", List.of("tolerance"), " (the failure-rate gate is always on)")
-                        .map(g -> new FailureRateGate(tolerance(g, FailureRateGate.DEFAULT.tolerance())))
+                gates.map("failureRate", List.of("tolerance", "floor"), " (the failure-rate gate is always on)")
+                        .map(g -> new FailureRateGate(tolerance(g, FailureRateGate.DEFAULT.tolerance()),
+                                g.number("floor", FailureRateGate.DEFAULT_FLOOR, f -> f >= 0 && f < 1, FLOOR)))
                         .orElse(FailureRateGate.DEFAULT),
                 gates.map("duration", List.of("quantiles", "tolerance", "enabled"))
                         .map(g -> new DurationGate(quantiles(g, errors), tolerance(g, DurationGate.DEFAULT.tolerance()),

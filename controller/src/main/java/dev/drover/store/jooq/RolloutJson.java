@@ -24,13 +24,13 @@ final class RolloutJson {
     /** The policy as stored: durations in seconds. */
     private record StoredPolicy(List<RevisionSpec.Stage> stages, GatesSpec gates, double alpha, double maxFailureRate,
                                 double maxInfraFailureRate, List<String> raised, Integer replayRecent,
-                                Set<String> memoryUnmeasured) {
+                                Set<String> memoryUnmeasured, List<String> tooSmall) {
     }
 
     static String policy(Policy p) {
         return p == null ? null : write(new StoredPolicy(p.stages().stream().map(RevisionSpec.Stage::of).toList(),
                 p.gates(), p.alpha(), p.limits().maxFailureRate(), p.limits().maxInfraFailureRate(), p.raised(),
-                p.replayRecent(), p.memoryUnmeasured()));
+                p.replayRecent(), p.memoryUnmeasured(), p.tooSmall()));
     }
 
     static Policy policy(String json) {
@@ -40,7 +40,7 @@ final class RolloutJson {
         StoredPolicy s = read(json, new TypeReference<StoredPolicy>() { });
         return new Policy(s.stages().stream().map(RevisionSpec.Stage::spec).toList(), s.gates(), s.alpha(),
                 new JudgeInput.BootstrapLimits(s.maxFailureRate(), s.maxInfraFailureRate()), s.raised(),
-                s.replayRecent() == null ? 0 : s.replayRecent(), s.memoryUnmeasured());
+                s.replayRecent() == null ? 0 : s.replayRecent(), s.memoryUnmeasured(), s.tooSmall());
     }
 
     static String baselines(Map<String, Integer> baselines) {

@@ -44,6 +44,7 @@ public final class SimulatedBackend {
     private final Map<String, SimulatedHost> hosts = new LinkedHashMap<>();
     private Behaviour behaviour = Behaviour.demoWorker();
     private long ticks;
+    private Instant controllerDownUntil = Instant.MIN;
 
     public SimulatedBackend(Fleet fleet, AgentStore agents, JobStore jobs, Dispatcher dispatcher, ResultIngest ingest,
                             LeaseReaper reaper, MutableClock clock, long seed) {
@@ -93,6 +94,26 @@ public final class SimulatedBackend {
         host.die(clock.instant());
     }
 
+    /**
+     * Freezes the host for {@code duration} from now, as a stopped agent process would be: its runs go on, but it
+     * neither heartbeats, nor reports, nor asks for work until then; then it reports what ended meanwhile.
+     */
+    public void freeze(String name, Duration duration) {
+        SimulatedHost host = hosts.get(name);
+        if (host == null) {
+            throw new IllegalArgumentException("no simulated host " + name);
+        }
+        host.silence(clock.instant().plus(duration));
+    }
+
+    /**
+     * The controller's side is unreachable for {@code duration} from now (its database is down): no host can
+     * heartbeat, report or take work, and the reaper does not run; the hosts' runs go on and are reported after.
+     */
+    public void controllerDown(Duration duration) {
+        controllerDownUntil = clock.instant().plus(duration);
+    }
+
     public boolean alive(String name) {
         return hosts.get(name).alive();
     }
@@ -140,12 +161,16 @@ public final class SimulatedBackend {
     /** One round at the current time. */
     public void tick() {
         Instant now = clock.instant();
+        if (now.isBefore(controllerDownUntil)) {
+            ticks++;
+            return;
+        }
         List<SimulatedHost> order = rotated();
-        order.stream().filter(SimulatedHost::alive).forEach(h -> postEnded(h, now));
-        order.stream().filter(SimulatedHost::alive).forEach(h -> heartbeat(h, now));
+        order.stream().filter(h -> h.talking(now)).forEach(h -> postEnded(h, now));
+        order.stream().filter(h -> h.talking(now)).forEach(h -> heartbeat(h, now));
         reaper.reap();
         order.stream().filter(h -> !h.alive()).forEach(h -> comeBack(h, now));
-        order.stream().filter(SimulatedHost::alive).forEach(h -> pullWork(h, now));
+        order.stream().filter(h -> h.talking(now)).forEach(h -> pullWork(h, now));
         ticks++;
     }
 

@@ -21,6 +21,7 @@ final class SimulatedHost {
     private final Map<Long, RunningAttempt> running = new LinkedHashMap<>();
     private Agent agent;
     private Instant diedAt;
+    private Instant silentUntil = Instant.MIN;
 
     SimulatedHost(String name, Map<String, String> labels, List<String> gpuModels, int slots, int cpus, long memoryBytes) {
         this.name = name;
@@ -46,6 +47,16 @@ final class SimulatedHost {
 
     Instant diedAt() {
         return diedAt;
+    }
+
+    /** Frozen (a stopped process, a cut network) until {@code until}: its runs go on, it says nothing. */
+    void silence(Instant until) {
+        silentUntil = until.isAfter(silentUntil) ? until : silentUntil;
+    }
+
+    /** Alive and able to talk to the controller at {@code now}. */
+    boolean talking(Instant now) {
+        return alive() && !now.isBefore(silentUntil);
     }
 
     /** Stops at {@code at}: no more heartbeats, and its runs vanish without a word. */

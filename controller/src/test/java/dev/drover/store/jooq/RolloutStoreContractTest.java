@@ -66,7 +66,7 @@ class RolloutStoreContractTest {
             new GatesSpec(new FailureRateGate(2.0), new DurationGate(List.of(0.5, 0.99), 1.3, true),
                     new MemoryGate(1.4, false), CostPerJobGate.DEFAULT, new ManualApprovalGate(true)),
             0.001, new BootstrapLimits(0.2, 0.5), List.of("stage 1: bake raised from 2m to 10m"), 25,
-            java.util.Set.of("canary"));
+            java.util.Set.of("canary"), List.of("stage 2 (minJobs 3) is too small"));
 
     @Parameter
     Backend backend;
