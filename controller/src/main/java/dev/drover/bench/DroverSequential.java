@@ -5,7 +5,9 @@ import dev.drover.judge.MarkTrail;
 import dev.drover.judge.PairStream;
 import dev.drover.judge.PairedEvidence;
 import dev.drover.judge.QuantileBlocks;
+import dev.drover.spec.FailureRateGate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,12 @@ import java.util.TreeSet;
  * The failure-rate gate gets alpha / 2; the duration gate's alpha / 2 is split between its quantiles, the
  * median (pairs) and p95 (blocks of {@link QuantileBlocks#size} pairs), as a {@code drover.yaml} with the
  * default {@code quantiles: [0.5, 0.95]} does. Tolerance 1: the benchmark's null is "no worse". It rolls
- * back as soon as a test's evidence reaches its bound and promotes at the fixed schedule, once both arms
- * have N_FH judged jobs, unless a test's evidence leans toward a regression (its Bayes factor over the
- * finished pairs above 1); then it watches on, and a replication that ends still leaning has no verdict
- * (in production the stage's deadline pauses such a rollout for a person).
+ * back as soon as a test's evidence reaches its bound, and passes as the controller's judge does: once it has
+ * N_FH usable pairs of judged jobs (a pair with an attempt lost to the infrastructure does not count), the
+ * candidate's failures among them at most the baseline's plus the default floor (5 points), and no test's
+ * evidence leaning toward a regression (its Bayes factor over the finished pairs above 1). Otherwise it
+ * watches on, and a replication that ends so has no verdict (in production the stage's deadline pauses such
+ * a rollout for a person).
  */
 final class DroverSequential implements Procedure {
     static final double[] QUANTILES = {0.5, 0.95};
@@ -38,7 +42,10 @@ final class DroverSequential implements Procedure {
     private final MarkTrail[] durations = new MarkTrail[QUANTILES.length];
     private final int[] blockSizes = new int[QUANTILES.length];
     private final Set<Integer> overdue = new TreeSet<>();
-    private final int[] judged = new int[Arm.values().length];
+    private final BitSet settled = new BitSet();
+    private int usable;
+    private int candidateFailed;
+    private int baselineFailed;
 
     DroverSequential(Design design) {
         this.design = design;
@@ -70,9 +77,6 @@ final class DroverSequential implements Procedure {
     @Override
     public Decision completed(Job job) {
         ended.put(job.id(), job);
-        if (job.outcome().judged()) {
-            judged[job.arm().ordinal()]++;
-        }
         Integer index = pairOf.get(job.id());
         if (index != null) { // else dropped by the pairing
             mark(index, job.endHours());
@@ -94,8 +98,8 @@ final class DroverSequential implements Procedure {
             }
             leaning |= t.leaning();
         }
-        int least = Math.min(judged[0], judged[1]);
-        return least >= design.nfh() && !leaning ? Decision.PROMOTE : Decision.CONTINUE;
+        boolean within = candidateFailed <= baselineFailed + FailureRateGate.DEFAULT_FLOOR * usable + 1e-9;
+        return usable >= design.nfh() && within && !leaning ? Decision.PROMOTE : Decision.CONTINUE;
     }
 
     private void mark(int index, double now) {
@@ -105,6 +109,14 @@ final class DroverSequential implements Procedure {
         Mark failure = excluded(c) || excluded(b) ? Mark.NONE
                 : Mark.of(c == null ? null : c.outcome().codeFailure(), b == null ? null : b.outcome().codeFailure());
         failures.set(index, failure);
+        if (c != null && b != null && !settled.get(index)) {
+            settled.set(index);
+            if (!excluded(c) && !excluded(b)) {
+                usable++;
+                candidateFailed += c.outcome().codeFailure() ? 1 : 0;
+                baselineFailed += b.outcome().codeFailure() ? 1 : 0;
+            }
+        }
         for (int q = 0; q < QUANTILES.length; q++) {
             int k = blockSizes[q];
             int block = index / k;

@@ -41,8 +41,8 @@ public final class Report {
                 + "the failure-rate and duration gates; monitored up to 3 x nfh judged jobs per arm\n");
         csv.append("# *_se: Monte-Carlo standard error sqrt(p (1 - p) / reps); rates are fractions; NaN: no such "
                 + "replication\n");
-        csv.append("scenario,expect,nfh,p0,r,m,sigma,median,tail,memory,oom,share,rate,infra,bursts,drift,drift_at,"
-                + "fail_after_candidate,fail_after_baseline,procedure,reps,rollback,rollback_se,within_1nfh,"
+        csv.append("scenario,expect,nfh,p0,r,m,sigma,median,tail,tail_at,memory,oom,share,rate,infra,bursts,"
+                + "infra_pattern,drift,drift_at,fail_after_candidate,fail_after_baseline,procedure,reps,rollback,rollback_se,within_1nfh,"
                 + "within_2nfh,within_3nfh,failure_gate_share,median_jobs_to_rollback,p90_jobs_to_rollback,"
                 + "mean_failed_jobs,median_hours_to_verdict,median_hours_to_promote,promote,promote_se,no_verdict\n");
         for (ScenarioResult r : results) {
@@ -54,12 +54,12 @@ public final class Report {
                     c.medianMinutes()}) {
                     row.add(Double.toString(v));
                 }
-                row.add(Boolean.toString(c.tailOnly()));
+                row.add(Boolean.toString(c.tailOnly())).add(Double.toString(c.tailAt()));
                 for (double v : new double[] {c.memoryFactor(), c.oomLimit(), c.share(), c.jobsPerHour(),
                     c.infraRate()}) {
                     row.add(Double.toString(v));
                 }
-                row.add(Boolean.toString(c.infraBursts()));
+                row.add(Boolean.toString(c.infraBursts())).add(c.infra().describe());
                 for (double v : new double[] {c.drift(), c.driftAt(), c.failAfterCandidate(), c.failAfterBaseline()}) {
                     row.add(Double.toString(v));
                 }

@@ -7,12 +7,15 @@ import java.util.Locale;
 final class ScenarioBuilder {
     static final List<String> KEYS = List.of("expect", "p0", "r", "m", "sigma", "median", "tail", "memory",
             "memorySigma", "oom", "share", "rate", "infra", "bursts", "drift", "driftAt", "failAfterCandidate",
-            "failAfterBaseline", "price", "nfh", "argoWindow", "argoFailureLimit", "argoThreshold", "peekEvery");
+            "failAfterBaseline", "price", "nfh", "argoWindow", "argoFailureLimit", "argoThreshold", "peekEvery", "tailAt",
+            "infraArm", "infraFrom", "infraTo", "agentLosses", "agentShare");
 
     private String name;
     private boolean mustPromote;
     private double p0, r, m, sigma, median, memory, memorySigma, oom, share, rate, infra, drift, driftAt;
-    private double failAfterCandidate, failAfterBaseline, price, argoThreshold;
+    private double failAfterCandidate, failAfterBaseline, price, argoThreshold, tailAt;
+    private double infraFrom, infraTo, agentLosses, agentShare;
+    private String infraArm;
     private boolean tail, bursts;
     private int nfh, argoWindow, argoFailureLimit, peekEvery;
 
@@ -25,7 +28,9 @@ final class ScenarioBuilder {
         drift = t.drift(); driftAt = t.driftAt(); failAfterCandidate = t.failAfterCandidate();
         failAfterBaseline = t.failAfterBaseline(); price = t.pricePerHour(); nfh = t.nfh();
         argoWindow = t.argoWindow(); argoFailureLimit = t.argoFailureLimit(); argoThreshold = t.argoThreshold();
-        peekEvery = t.peekEvery();
+        peekEvery = t.peekEvery(); tailAt = t.tailAt();
+        infraArm = t.infra().arm(); infraFrom = t.infra().from(); infraTo = t.infra().to();
+        agentLosses = t.infra().agentLosses(); agentShare = t.infra().agentShare();
     }
 
     /** Applies one setting; an unknown key or a bad value throws with a message naming it. */
@@ -59,6 +64,12 @@ final class ScenarioBuilder {
             case "argoFailureLimit" -> argoFailureLimit = (int) whole(key, value);
             case "argoThreshold" -> argoThreshold = number(key, value);
             case "peekEvery" -> peekEvery = (int) whole(key, value);
+            case "tailAt" -> tailAt = number(key, value);
+            case "infraArm" -> infraArm = value;
+            case "infraFrom" -> infraFrom = number(key, value);
+            case "infraTo" -> infraTo = number(key, value);
+            case "agentLosses" -> agentLosses = number(key, value);
+            case "agentShare" -> agentShare = number(key, value);
             default -> throw new IllegalArgumentException("unknown key '" + key + "' (known: " + String.join(", ", KEYS)
                     + ")");
         }
@@ -77,9 +88,11 @@ final class ScenarioBuilder {
                 + "must not be negative");
         check(argoWindow >= 1 && argoFailureLimit >= 0 && peekEvery >= 1, "argoWindow and peekEvery must be at "
                 + "least 1, argoFailureLimit at least 0");
+        check(tailAt == 0.95 || tailAt == 0.99, "tailAt must be 0.95 or 0.99");
         return new Scenario(name, mustPromote, p0, r, m, sigma, median, tail, memory, memorySigma, oom, share, rate,
                 infra, bursts, drift, driftAt, failAfterCandidate, failAfterBaseline, price, nfh, argoWindow,
-                argoFailureLimit, argoThreshold, peekEvery);
+                argoFailureLimit, argoThreshold, peekEvery, tailAt,
+                new InfraPattern(infraArm, infraFrom, infraTo, agentLosses, agentShare));
     }
 
     private static void check(boolean ok, String message) {

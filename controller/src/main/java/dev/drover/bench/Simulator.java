@@ -20,15 +20,22 @@ public final class Simulator {
     private final Scenario s;
     private final long seed;
     private final double tailShift;
+    private final double tailWeight;
+    private final double runHours;
     private final double driftHours;
+    private final List<Double> agentLosses = new ArrayList<>();
+    private final SplittableRandom lossClock;
 
     public Simulator(Scenario scenario, long seed) {
         this.s = scenario;
         this.seed = seed;
-        this.tailShift = scenario.tailOnly() ? TailMixture.logFactor(scenario.sigmaLog()) : 0;
+        this.tailShift = scenario.tailOnly() ? TailMixture.logFactor(scenario.sigmaLog(), scenario.tailAt()) : 0;
+        this.tailWeight = TailMixture.weight(scenario.tailAt());
         double minorityJudgedPerHour = scenario.jobsPerHour() * Math.min(scenario.share(), 1 - scenario.share())
                 * (1 - scenario.infraRate());
-        this.driftHours = scenario.driftAt() * scenario.cap() / minorityJudgedPerHour;
+        this.runHours = scenario.cap() / minorityJudgedPerHour;
+        this.driftHours = scenario.driftAt() * runHours;
+        this.lossClock = new SplittableRandom(Seeds.mix(seed ^ 0x5eed_a6e7L));
     }
 
     public CanaryStream stream() {
@@ -65,7 +72,7 @@ public final class Simulator {
         double minutes = s.medianMinutes() * Math.exp(s.sigmaLog() * z);
         if (cand) {
             minutes *= s.durationFactor();
-            if (s.tailOnly() && uTail < TailMixture.WEIGHT && z > 0) {
+            if (s.tailOnly() && uTail < tailWeight && z > 0) {
                 minutes *= Math.exp(tailShift * s.sigmaLog());
             }
         }
@@ -74,9 +81,13 @@ public final class Simulator {
         }
         double memory = Math.exp(s.memorySigma() * zMem) * (cand ? s.memoryFactor() : 1);
         Outcome outcome = Outcome.SUCCESS;
-        if (uInfra < infraRate(start)) {
+        double lostAt = agentLost(id, start, start + minutes / 60);
+        if (uInfra < infraRate(arm, start)) {
             outcome = Outcome.INFRA_FAILURE;
             minutes *= uCut;
+        } else if (!Double.isNaN(lostAt)) {
+            outcome = Outcome.INFRA_FAILURE;
+            minutes = (lostAt - start) * 60;
         } else if (s.oomLimit() > 0 && memory > s.oomLimit()) {
             outcome = Outcome.OOM;
             minutes *= uCut;
@@ -89,13 +100,44 @@ public final class Simulator {
         return new Job(id, arm, start, end, outcome, minutes, memory, minutes / 60 * s.pricePerHour());
     }
 
-    private double infraRate(double atHours) {
+    private double infraRate(Arm arm, double atHours) {
+        InfraPattern p = s.infra();
+        if (!p.hits(arm) || atHours < p.from() * runHours || atHours >= p.to() * runHours) {
+            return 0;
+        }
         if (!s.infraBursts()) {
             return s.infraRate();
         }
         long slot = (long) (atHours * SLOTS_PER_HOUR);
         double u = new SplittableRandom(Seeds.mix(seed ^ Seeds.mix(slot + 1))).nextDouble();
         return u < s.infraRate() / BURST_LOSS ? BURST_LOSS : 0;
+    }
+
+    /**
+     * When the agent running attempt {@code id} from {@code start} to {@code end} was lost, or NaN: whole agents
+     * are lost at the times of a Poisson process, each taking the attempts it runs (a share of them, decided per
+     * attempt and loss by a hash, so no attempt's own draws move).
+     */
+    private double agentLost(int id, double start, double end) {
+        double rate = s.infra().agentLosses();
+        if (rate <= 0) {
+            return Double.NaN;
+        }
+        while (agentLosses.isEmpty() || agentLosses.get(agentLosses.size() - 1) < end) {
+            double last = agentLosses.isEmpty() ? 0 : agentLosses.get(agentLosses.size() - 1);
+            agentLosses.add(last - Math.log(1 - lossClock.nextDouble()) / rate);
+        }
+        for (int i = 0; i < agentLosses.size() && agentLosses.get(i) < end; i++) {
+            double at = agentLosses.get(i);
+            if (at > start && hashUniform(i, id) < s.infra().agentShare()) {
+                return at;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private double hashUniform(int loss, int attempt) {
+        return (Seeds.mix(seed ^ Seeds.mix(((long) loss << 32) ^ attempt ^ 0x9e37_79b9L)) >>> 11) * 0x1.0p-53;
     }
 
     private static double gaussian(SplittableRandom rnd) {

@@ -5,6 +5,7 @@
  * {@link dev.drover.bench.BenchRunner} sums the verdicts up per scenario.
  *
  * <p>Plain Java: the JDK and commons-math3 only (no Micronaut, jOOQ or I/O beyond the scenario file and
- * the report). It may import {@code dev.drover.judge} to plug production judges in.
+ * the report). It may import {@code dev.drover.judge} to plug production judges in, and the gates' defaults
+ * of {@code dev.drover.spec}.
  */
 package dev.drover.bench;

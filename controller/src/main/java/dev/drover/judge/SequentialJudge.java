@@ -30,9 +30,9 @@ import java.util.function.Predicate;
  *   <li>Passing is a decision with evidence of its own, never the rollback test's silence: a gate passes
  *       once it has {@code minJobs} of the units its test uses (pairs of judged jobs for the failure rate,
  *       attempts lost to the infrastructure left out and so replaced by later pairs; pairs of successes for
- *       values), its data are consistent with the tolerance (the candidate's observed failure rate at most
- *       tolerance x the baseline's plus the gate's floor; the median paired ratio at most the tolerance),
- *       and its evidence does not lean toward a regression (the Bayes factor of the finished pairs is at most
+ *       values), its data are consistent with the tolerance (for failures: the candidate's observed rate at
+ *       most tolerance x the baseline's plus the gate's floor), and its evidence does not lean toward a
+ *       regression (the Bayes factor of the finished pairs is at most
  *       1). Otherwise it stays pending: it fails if the evidence reaches the bound, passes once all three
  *       hold, and else the stage's deadline pauses the rollout for a person. Holding costs no false
  *       rollbacks; under no regression the data settle within the tolerance, so a good version is rarely

@@ -12,7 +12,9 @@ import java.util.function.Function;
  * baselines' largest, {@code DOWN} when below; only pairs where both sides succeeded count. With
  * {@code ageKnown} (durations), a candidate still running for longer than tolerance x its finished
  * partner can no longer turn out faster. It counts pairs of successes toward {@code minJobs}, and passes only
- * when their median ratio is within the tolerance and no quantile's evidence leans toward a regression.
+ * when no quantile's evidence leans toward a regression. (A point estimate such as the median paired ratio is
+ * too noisy at stage sizes to hold on: at 20 pairs of lognormal durations with sigma 1 it is above 1.2x a third
+ * of the time for identical versions.)
  */
 record ValueTest(String gate, String comparison, Function<Sample, Double> measure, boolean ageKnown) {
 
@@ -37,8 +39,7 @@ record ValueTest(String gate, String comparison, Function<Sample, Double> measur
         boolean leaning = readings.stream().anyMatch(r -> r.trail().leaning());
         int running = readings.stream().mapToInt(r -> r.trail().pending()).max().orElse(0);
         Reading strongest = readings.stream().max(Comparator.comparingDouble(Reading::logEvidence)).orElseThrow();
-        boolean within = median == null || median <= tolerance;
-        VerdictState state = SequentialJudge.state(strongest.logEvidence(), threshold, leaning, within, n, in.minJobs());
+        VerdictState state = SequentialJudge.state(strongest.logEvidence(), threshold, leaning, true, n, in.minJobs());
         // a failed gate shows the bound it crossed; otherwise the test leaning most, as its finished pairs stand
         Reading shown = state == VerdictState.FAIL ? strongest
                 : readings.stream().max(Comparator.comparingDouble(r -> r.trail().logLeaning())).orElseThrow();
@@ -58,8 +59,7 @@ record ValueTest(String gate, String comparison, Function<Sample, Double> measur
                     + split + "; evidence " + evidence + " >= " + bound + " needed";
             case PASS -> "candidate within " + Numbers.ratio(tolerance) + " of baseline's " + gate + " on " + in.tier()
                     + " " + split + "; evidence " + evidence + " < " + bound;
-            default -> SequentialJudge.waitingFor(in, "pairs of successes", n, within || leaning ? null : "the median paired ratio "
-                    + Numbers.ratio(median) + " is above " + Numbers.ratio(tolerance), running) + "; " + split
+            default -> SequentialJudge.waitingFor(in, "pairs of successes", n, null, running) + "; " + split
                     + "; evidence " + evidence + ", " + bound + " rolls back";
         };
         ArmCount counts = ArmCount.of(n);

@@ -68,6 +68,44 @@ class SimulatorTest {
         }
     }
 
+    @Test
+    void infrastructureLossesHitTheArmAndThePartOfTheRunTheScenarioNames() {
+        Scenario candidateOnly = new ScenarioBuilderFixture().with("nfh", "1000").with("infra", "0.2")
+                .with("infraArm", "candidate").with("infraFrom", "0.25").with("infraTo", "0.5").build();
+        List<Job> jobs = new Simulator(candidateOnly, 3).stream().jobs();
+        assertThat(lost(jobs, Arm.BASELINE)).isZero();
+        assertThat(lost(jobs, Arm.CANDIDATE)).isPositive();
+        double runHours = candidateOnly.cap() / (candidateOnly.jobsPerHour() * 0.5 * (1 - 0.2));
+        assertThat(jobs).filteredOn(j -> j.outcome() == Outcome.INFRA_FAILURE)
+                .allSatisfy(j -> assertThat(j.startHours()).isBetween(0.25 * runHours, 0.5 * runHours));
+
+        Scenario agents = new ScenarioBuilderFixture().with("nfh", "300").with("agentLosses", "2")
+                .with("agentShare", "0.5").build();
+        List<Job> hit = new Simulator(agents, 3).stream().jobs();
+        assertThat(lost(hit, Arm.BASELINE)).isPositive();
+        assertThat(lost(hit, Arm.CANDIDATE)).isPositive();
+        // a whole agent at once: losses come in groups that end at the same instant
+        long together = hit.stream().filter(j -> j.outcome() == Outcome.INFRA_FAILURE)
+                .collect(java.util.stream.Collectors.groupingBy(Job::endHours, java.util.stream.Collectors.counting()))
+                .values().stream().filter(n -> n > 1).count();
+        assertThat(together).isPositive();
+    }
+
+    @Test
+    void theP99OnlyMixtureRaisesP99ByHalfAndLeavesTheMedian() {
+        for (double sigma : new double[] {0.5, 1}) {
+            double shift = TailMixture.logFactor(sigma, 0.99) / sigma;
+            double weight = TailMixture.weight(0.99);
+            assertThat(TailMixture.cdf(0, shift, weight)).isCloseTo(0.5, within(1e-9));
+            double p99 = 2.3263478740408408 + Math.log(1.5) / sigma;
+            assertThat(TailMixture.cdf(p99, shift, weight)).isCloseTo(0.99, within(1e-6));
+        }
+    }
+
+    private static long lost(List<Job> jobs, Arm arm) {
+        return jobs.stream().filter(j -> j.arm() == arm && j.outcome() == Outcome.INFRA_FAILURE).count();
+    }
+
     private static double rate(List<Job> jobs, Arm arm) {
         long judged = jobs.stream().filter(j -> j.arm() == arm && j.outcome().judged()).count();
         long failed = jobs.stream().filter(j -> j.arm() == arm && j.outcome().codeFailure()).count();
