@@ -157,7 +157,10 @@ final class InvalidFiles {
                         "job.gpu is per-job but no tier has a GPU"),
                 // Gates and canary load.
                 row("failure-rate gate turned off", BASE + "gates: { failureRate: { enabled: false } }\n", 5, 25,
-                        "unknown key 'enabled' in gates.failureRate: allowed keys are tolerance (the failure-rate gate is always on)"),
+                        "unknown key 'enabled' in gates.failureRate: allowed keys are tolerance, floor"
+                                + " (the failure-rate gate is always on)"),
+                row("failure floor of 1 or more", BASE + "gates: { failureRate: { floor: 1.5 } }\n", 5, 32,
+                        "gates.failureRate.floor: expected a rate from 0 to below 1"),
                 row("tolerance below 1", BASE + "gates: { memory: { tolerance: 0.9 } }\n", 5, 31,
                         "gates.memory.tolerance: expected a number >= 1"),
                 row("quantile out of range", BASE + "gates: { duration: { quantiles: [0.5, 1.5] } }\n", 5, 39,
