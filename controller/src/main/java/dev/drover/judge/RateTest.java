@@ -51,12 +51,18 @@ record RateTest(String gate, String verb, String unit, Predicate<Sample> event, 
                     + Numbers.ratio(tolerance) + ")";
             case PASS -> "candidate " + verb + " within " + Numbers.ratio(tolerance) + " of baseline on " + in.tier() + ": "
                     + counts + "; evidence " + evidence + " < " + bound;
-            default -> SequentialJudge.waitingFor(in, "pairs of " + unit, n, within || leaning ? null : "the candidate "
-                    + verb + " in " + xc + " of " + n + ", more than " + Numbers.ratio(tolerance) + " the baseline's "
-                    + xb + " plus " + Numbers.fixed(passRule.floor() * 100, passRule.floor() * 100 % 1 == 0 ? 0 : 1) + " points", trail.pending())
-                    + "; " + counts + "; evidence " + evidence + ", " + bound + " rolls back";
+            default -> SequentialJudge.waitingFor(in, "pairs of " + unit, n, within || leaning ? null
+                    : outside(xc, xb, n, tolerance), trail.pending()) + "; " + counts + "; evidence " + evidence + ", "
+                    + bound + " rolls back";
         };
         return new GateVerdict(gate, state, state == VerdictState.PENDING ? sentence : null, ArmCount.rate(n, xc),
                 ArmCount.rate(n, xb), estimate, Math.exp(logEvidence), threshold, sentence);
+    }
+
+    /** Why the counts are not within the pass rule, in words. */
+    private String outside(int xc, int xb, int n, double tolerance) {
+        double points = passRule.floor() * 100;
+        return "the candidate " + verb + " in " + xc + " of " + n + ", more than " + Numbers.ratio(tolerance)
+                + " the baseline's " + xb + " plus " + Numbers.fixed(points, points % 1 == 0 ? 0 : 1) + " points";
     }
 }

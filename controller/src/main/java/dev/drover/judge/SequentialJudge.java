@@ -32,11 +32,10 @@ import java.util.function.Predicate;
  *       attempts lost to the infrastructure left out and so replaced by later pairs; pairs of successes for
  *       values), its data are consistent with the tolerance (for failures: the candidate's observed rate at
  *       most tolerance x the baseline's plus the gate's floor), and its evidence does not lean toward a
- *       regression (the Bayes factor of the finished pairs is at most
- *       1). Otherwise it stays pending: it fails if the evidence reaches the bound, passes once all three
- *       hold, and else the stage's deadline pauses the rollout for a person. Holding costs no false
- *       rollbacks; under no regression the data settle within the tolerance, so a good version is rarely
- *       held.</li>
+ *       regression (the Bayes factor of the finished pairs is at most 1). Otherwise it stays pending: it
+ *       fails if the evidence reaches the bound, passes once all three hold, and else the stage's deadline
+ *       pauses the rollout for a person. Holding costs no false rollbacks; under no regression the data
+ *       settle within the tolerance, so a good version is rarely held.</li>
  *   <li>The first revision (no baseline): absolute ceilings on the failure rates, as the fixed-horizon
  *       judge does.</li>
  * </ul>
