@@ -1,5 +1,6 @@
 package dev.drover.bench;
 
+import dev.drover.judge.FailurePassRule;
 import dev.drover.judge.Mark;
 import dev.drover.judge.MarkTrail;
 import dev.drover.judge.PairStream;
@@ -23,13 +24,16 @@ import java.util.TreeSet;
  * default {@code quantiles: [0.5, 0.95]} does. Tolerance 1: the benchmark's null is "no worse". It rolls
  * back as soon as a test's evidence reaches its bound, and passes as the controller's judge does: once it has
  * N_FH usable pairs of judged jobs (a pair with an attempt lost to the infrastructure does not count), the
- * candidate's failures among them at most the baseline's plus the default floor (5 points), and no test's
+ * candidate's failures among them consistent with the baseline's plus the default floor (5 points:
+ * {@link FailurePassRule}), and no test's
  * evidence leaning toward a regression (its Bayes factor over the finished pairs above 1). Otherwise it
  * watches on, and a replication that ends so has no verdict (in production the stage's deadline pauses such
  * a rollout for a person).
  */
 final class DroverSequential implements Procedure {
     static final double[] QUANTILES = {0.5, 0.95};
+    /** The controller's pass rule at the benchmark's tolerance of 1 and the default floor. */
+    private static final FailureRateGate PASS_RULE = new FailureRateGate(1);
 
     private final Design design;
     private final double failureBound;
@@ -98,7 +102,7 @@ final class DroverSequential implements Procedure {
             }
             leaning |= t.leaning();
         }
-        boolean within = candidateFailed <= baselineFailed + FailureRateGate.DEFAULT_FLOOR * usable + 1e-9;
+        boolean within = FailurePassRule.consistent(candidateFailed, baselineFailed, usable, PASS_RULE);
         return usable >= design.nfh() && within && !leaning ? Decision.PROMOTE : Decision.CONTINUE;
     }
 

@@ -36,7 +36,7 @@ record RateTest(String gate, String verb, String unit, Predicate<Sample> event, 
             }
         }
         double threshold = 1 / in.alpha();
-        boolean within = passRule == null || passRule.allows(xc, xb, n);
+        boolean within = passRule == null || FailurePassRule.consistent(xc, xb, n, passRule);
         boolean leaning = passRule != null && trail.leaning();
         VerdictState state = SequentialJudge.state(trail.logEvidence(), threshold, leaning, within, n, in.minJobs());
         // a failed gate shows the bound it crossed; otherwise the evidence of the finished pairs
@@ -62,7 +62,7 @@ record RateTest(String gate, String verb, String unit, Predicate<Sample> event, 
     /** Why the counts are not within the pass rule, in words. */
     private String outside(int xc, int xb, int n, double tolerance) {
         double points = passRule.floor() * 100;
-        return "the candidate " + verb + " in " + xc + " of " + n + ", more than " + Numbers.ratio(tolerance)
+        return "the candidate " + verb + " in " + xc + " of " + n + ", too many for " + Numbers.ratio(tolerance)
                 + " the baseline's " + xb + " plus " + Numbers.fixed(points, points % 1 == 0 ? 0 : 1) + " points";
     }
 }

@@ -6,9 +6,9 @@ import java.util.Locale;
  * Code-failure rate, candidate vs baseline; always on. Infrastructure-failure rates are compared too.
  *
  * @param tolerance how many times the baseline's odds of failing the candidate's may reach before it rolls back
- * @param floor     the absolute slack a stage's pass allows on top: it passes only when the candidate's observed
- *                  rate is at most {@code tolerance} x the baseline's plus this, so a baseline that failed 0 times
- *                  is not a free pass for any candidate (0.05: five percentage points)
+ * @param floor     the absolute slack a stage's pass allows on top: it passes only while the candidate's failures are
+ *                  consistent with a rate of {@code tolerance} x the baseline's plus this, so a baseline that failed
+ *                  0 times is not a free pass for any candidate (0.05: five percentage points)
  */
 public record FailureRateGate(double tolerance, double floor) implements Gate {
     public static final double DEFAULT_FLOOR = 0.05;
@@ -28,9 +28,9 @@ public record FailureRateGate(double tolerance, double floor) implements Gate {
         return true;
     }
 
-    /** Whether {@code failed} of {@code n} against the baseline's {@code baseFailed} of {@code n} is within the pass rule. */
-    public boolean allows(int failed, int baseFailed, int n) {
-        return n > 0 && failed <= tolerance * baseFailed + floor * n + 1e-9;
+    /** The candidate's failure rate a stage's pass allows beside the baseline's {@code baseFailed} of {@code n}. */
+    public double allowedRate(int baseFailed, int n) {
+        return Math.min(1, tolerance * baseFailed / Math.max(1, n) + floor);
     }
 
     @Override

@@ -145,7 +145,8 @@ class SequentialJudgeTest {
             {0, 2, 0, 6, 5, VerdictState.PENDING},  // 6 jobs, but 2 pairs lost to the infrastructure: 4 usable
             {0, 0, 0, 5, 5, VerdictState.PASS},
             {1, 0, 0, 20, 20, VerdictState.PASS},   // 5% vs 0%: within 1.5x + 5 points
-            {2, 0, 0, 20, 20, VerdictState.PENDING}, // 10% vs 0%: above it
+            {2, 0, 0, 21, 20, VerdictState.PASS},   // 2 of 21 vs 0: a good version at 5% often shows this
+            {4, 0, 0, 20, 20, VerdictState.PENDING}, // 4 of 20 vs 0: 1.6% likely at 5%: too many
             {3, 0, 2, 40, 40, VerdictState.PASS},   // 7.5% vs 5%
         };
         for (Object[] c : cases) {
@@ -182,7 +183,7 @@ class SequentialJudgeTest {
         GateVerdict held = judge.judge(new JudgeInput(TIER, GatesSpec.DEFAULT, 5, 0.002, new ArmEvidence(2, cand, List.of()),
                 Optional.of(new ArmEvidence(1, base, List.of())), LIMITS)).gates().get(0);
         assertThat(held.reason()).contains("the candidate does worse than the tolerance allows on " + TIER)
-                .contains("fails in 4 of 5, more than 1.50x the baseline's 0 plus 5 points")
+                .contains("fails in 4 of 5, too many for 1.50x the baseline's 0 plus 5 points")
                 .contains("until the evidence decides or the stage's deadline");
         GateVerdict shortOfPairs = judge.judge(new JudgeInput(TIER, GatesSpec.DEFAULT, 8, 0.002,
                 new ArmEvidence(2, cand, List.of()), Optional.of(new ArmEvidence(1, base, List.of())), LIMITS)).gates().get(0);
