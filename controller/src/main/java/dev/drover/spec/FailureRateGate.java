@@ -1,6 +1,6 @@
 package dev.drover.spec;
 
-import java.util.Locale;
+import java.math.BigDecimal;
 
 /**
  * Code-failure rate, candidate vs baseline; always on. Infrastructure-failure rates are compared too.
@@ -36,7 +36,7 @@ public record FailureRateGate(double tolerance, double floor) implements Gate {
     @Override
     public String describe() {
         return "failure rate: code failures " + Gate.atMost(tolerance) + ", plus "
-                + String.format(Locale.ROOT, "%.3g", floor * 100).replaceAll("\\.?0+$", "") + " points to pass a stage"
+                + BigDecimal.valueOf(Math.round(floor * 1000) / 10.0).stripTrailingZeros().toPlainString() + " points to pass a stage"
                 + " (infrastructure failures compared too)";
     }
 }
