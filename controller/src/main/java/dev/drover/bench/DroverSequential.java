@@ -1,6 +1,7 @@
 package dev.drover.bench;
 
 import dev.drover.judge.FailurePassRule;
+import dev.drover.judge.LabelEvidence;
 import dev.drover.judge.Mark;
 import dev.drover.judge.MarkTrail;
 import dev.drover.judge.PairStream;
@@ -18,7 +19,10 @@ import java.util.TreeSet;
 /**
  * Drover's sequential judge ({@link dev.drover.judge.SequentialJudge}) as a benchmark procedure, job by
  * job, with the same parts: attempts paired in dispatch order ({@link PairStream}), each pair marked per
- * test ({@link Mark}, still-running jobs at their worst) and the evidence read from a {@link MarkTrail}.
+ * test ({@link Mark}, still-running jobs at their worst) and the evidence read from a {@link MarkTrail}; the
+ * code-failure test reads the labels of every job instead, in dispatch order of its first attempt, with the
+ * scenario's known split ({@link LabelEvidence}; a job lost to the infrastructure waits for its retry), as the
+ * controller does when a tier's split is known ({@value #PAIRS}: on pairs, as before).
  * The failure-rate gate gets alpha / 2; the duration gate's alpha / 2 is split between its quantiles, the
  * median (pairs) and p95 (blocks of {@link QuantileBlocks#size} pairs), as a {@code drover.yaml} with the
  * default {@code quantiles: [0.5, 0.95]} does. Tolerance 1: the benchmark's null is "no worse". It rolls
@@ -31,6 +35,9 @@ import java.util.TreeSet;
  * a rollout for a person).
  */
 final class DroverSequential implements Procedure {
+    /** The judge before the label test: the failure test on pairs, as with an unknown split. */
+    static final String PAIRS = "drover-pairs";
+
     static final double[] QUANTILES = {0.5, 0.95};
     /** The controller's pass rule at the benchmark's tolerance of 1 and the default floor. */
     private static final FailureRateGate PASS_RULE = new FailureRateGate(1);
@@ -47,12 +54,21 @@ final class DroverSequential implements Procedure {
     private final int[] blockSizes = new int[QUANTILES.length];
     private final Set<Integer> overdue = new TreeSet<>();
     private final BitSet settled = new BitSet();
+    private final MarkTrail labels;
+    private final Map<Integer, Integer> unitOf = new HashMap<>();
+    private final Map<Integer, Integer> lost = new HashMap<>();
     private int usable;
     private int candidateFailed;
     private int baselineFailed;
 
     DroverSequential(Design design) {
+        this(design, true);
+    }
+
+    /** @param labels the failure test on labels with the known split, instead of on pairs */
+    DroverSequential(Design design, boolean labels) {
         this.design = design;
+        this.labels = labels ? new MarkTrail(LabelEvidence.forRates(1, design.share())) : null;
         this.failureBound = Math.log(1 / design.alphaPerGate());
         this.durationBound = Math.log(QUANTILES.length / design.alphaPerGate());
         for (int q = 0; q < QUANTILES.length; q++) {
@@ -63,6 +79,9 @@ final class DroverSequential implements Procedure {
 
     @Override
     public void started(Dispatch job) {
+        if (labels != null && job.first()) {
+            unitOf.put(job.jobId(), labels.add(job.arm() == Arm.CANDIDATE ? Mark.PENDING_NONE : Mark.PENDING_DOWN));
+        }
         stream.add(job.arm() == Arm.CANDIDATE, job).ifPresent(pair -> {
             int index = pairs.size();
             pairs.add(new Dispatch[] {pair.candidate(), pair.baseline()});
@@ -92,10 +111,14 @@ final class DroverSequential implements Procedure {
                 it.remove();
             }
         }
-        if (failures.logEvidence() >= failureBound) {
+        MarkTrail failureTest = labels == null ? failures : labels;
+        if (labels != null) {
+            label(job);
+        }
+        if (failureTest.logEvidence() >= failureBound) {
             return Decision.rollback(Design.FAILURE_RATE);
         }
-        boolean leaning = failures.leaning();
+        boolean leaning = failureTest.leaning();
         for (MarkTrail t : durations) {
             if (t.logEvidence() >= durationBound) {
                 return Decision.rollback(Design.DURATION);
@@ -104,6 +127,20 @@ final class DroverSequential implements Procedure {
         }
         boolean within = FailurePassRule.consistent(candidateFailed, baselineFailed, usable, PASS_RULE);
         return usable >= design.nfh() && within && !leaning ? Decision.PROMOTE : Decision.CONTINUE;
+    }
+
+    /** A job's label once its last attempt ends: a loss to the infrastructure waits for the retry, if one comes. */
+    private void label(Job job) {
+        Integer unit = unitOf.get(job.jobId());
+        if (unit == null) {
+            return;
+        }
+        if (job.outcome().judged()) {
+            boolean failed = job.outcome().codeFailure();
+            labels.set(unit, !failed ? Mark.NONE : job.candidate() ? Mark.UP : Mark.DOWN);
+        } else if (lost.merge(job.jobId(), 1, Integer::sum) > Simulator.MAX_RETRIES) {
+            labels.set(unit, Mark.NONE);
+        }
     }
 
     private void mark(int index, double now) {

@@ -11,10 +11,16 @@ package dev.drover.bench;
  * @param cost            duration x price
  */
 public record Job(int id, Arm arm, double startHours, double endHours, Outcome outcome, double durationMinutes,
-                  double memoryGiB, double cost) {
+                  double memoryGiB, double cost, int jobId) {
+
+    /** A job's only attempt. */
+    public Job(int id, Arm arm, double startHours, double endHours, Outcome outcome, double durationMinutes,
+               double memoryGiB, double cost) {
+        this(id, arm, startHours, endHours, outcome, durationMinutes, memoryGiB, cost, id);
+    }
 
     public Dispatch dispatch() {
-        return new Dispatch(id, arm, startHours);
+        return new Dispatch(id, arm, startHours, jobId);
     }
 
     public boolean candidate() {

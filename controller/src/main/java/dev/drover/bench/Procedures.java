@@ -23,6 +23,7 @@ public final class Procedures {
 
     static {
         register(DROVER, DroverSequential::new);
+        register(DroverSequential.PAIRS, d -> new DroverSequential(d, false));
         register(FIXED_HORIZON, FixedHorizon::new);
         register(KAYENTA, KayentaLike::new);
         register(ARGO, ArgoStyle::new);

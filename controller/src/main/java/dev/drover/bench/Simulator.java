@@ -48,8 +48,9 @@ public final class Simulator {
             t += -Math.log(1 - rnd.nextDouble()) / s.jobsPerHour();
             Arm arm = rnd.nextDouble() < s.share() ? Arm.CANDIDATE : Arm.BASELINE;
             double start = t;
+            int first = jobs.size();
             for (int attempt = 0; attempt <= MAX_RETRIES; attempt++) {
-                Job job = attempt(jobs.size(), arm, start, rnd);
+                Job job = attempt(jobs.size(), first, arm, start, rnd);
                 jobs.add(job);
                 if (job.outcome().judged()) {
                     judged[arm.ordinal()]++;
@@ -61,7 +62,7 @@ public final class Simulator {
         return new CanaryStream(jobs);
     }
 
-    private Job attempt(int id, Arm arm, double start, SplittableRandom rnd) {
+    private Job attempt(int id, int jobId, Arm arm, double start, SplittableRandom rnd) {
         double z = gaussian(rnd);
         double uTail = rnd.nextDouble();
         double uInfra = rnd.nextDouble();
@@ -97,7 +98,7 @@ public final class Simulator {
             minutes = Double.isNaN(after) ? minutes : after;
         }
         double end = start + minutes / 60;
-        return new Job(id, arm, start, end, outcome, minutes, memory, minutes / 60 * s.pricePerHour());
+        return new Job(id, arm, start, end, outcome, minutes, memory, minutes / 60 * s.pricePerHour(), jobId);
     }
 
     private double infraRate(Arm arm, double atHours) {

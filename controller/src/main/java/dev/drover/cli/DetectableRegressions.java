@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drover.judge.Detectable;
 import dev.drover.judge.SequentialJudge;
+import dev.drover.rollout.Budget;
 import dev.drover.rollout.Floors;
 import dev.drover.rollout.PolicyCompiler;
 import dev.drover.spec.DurationGate;
@@ -21,12 +22,13 @@ import java.util.OptionalDouble;
  * For {@code drover plan}: the smallest regression each stage's minimum jobs catch with
  * {@link Detectable#POWER} probability, at assumed baseline rates, so that a stage too small to catch
  * what matters is seen when the file is written rather than after a regression slipped through. The
- * alpha is the controller's (the default false-rollback budget split over every test of the rollout, as
- * {@link PolicyCompiler} splits it; both judges run the same tests), and the ratios are those of the
+ * alphas are the controller's (the default false-rollback budget split over every test of the rollout as
+ * {@link Budget} splits it, the first stage's failure tests getting the largest share; both judges run the same
+ * tests), and the ratios are those of the
  * sequential judge's paired test ({@link Detectable}). Offline the plan cannot see a controller's own
  * budget or floors, so it uses the file's {@code minJobs} and the default budget, and says so.
  */
-record DetectableRegressions(Baseline baseline, double alphaPerTest, double tolerance, List<Stage> stages) {
+record DetectableRegressions(Baseline baseline, Budget budget, double tolerance, List<Stage> stages) {
     static final String HEADER = "DETECTS (" + percent(Detectable.POWER) + " POWER)";
 
     /**
@@ -42,19 +44,19 @@ record DetectableRegressions(Baseline baseline, double alphaPerTest, double tole
 
     static DetectableRegressions of(ServiceSpec spec, Baseline baseline) {
         GatesSpec gates = spec.gates();
-        double alpha = PolicyCompiler.alphaPerTest(Floors.DEFAULT_ROLLOUT_ALPHA, spec.stages(),
-                new SequentialJudge().testsPerTier(gates));
+        Budget budget = Budget.split(Floors.DEFAULT_ROLLOUT_ALPHA, spec.stages(), new SequentialJudge().testsPerTier(gates));
         DurationGate duration = gates.duration();
-        double durationAlpha = alpha / Math.max(1, duration.quantiles().size()); // its alpha is split over quantiles
+        double durationAlpha = budget.other() / Math.max(1, duration.quantiles().size()); // split over its quantiles
         List<Stage> stages = new ArrayList<>();
-        for (StageSpec s : spec.stages()) {
-            stages.add(new Stage(s.minJobs(),
-                    Detectable.failureRatio(s.minJobs(), alpha, baseline.failureRate(), gates.failureRate().tolerance()),
+        for (int i = 0; i < spec.stages().size(); i++) {
+            StageSpec s = spec.stages().get(i);
+            stages.add(new Stage(s.minJobs(), Detectable.failureRatio(s.minJobs(), budget.failure(i),
+                    baseline.failureRate(), gates.failureRate().tolerance()),
                     duration.enabled(), duration.enabled()
                     ? Detectable.durationRatio(s.minJobs(), durationAlpha, baseline.durationSpread(), duration.tolerance())
                     : OptionalDouble.empty()));
         }
-        return new DetectableRegressions(baseline, alpha, gates.failureRate().tolerance(), stages);
+        return new DetectableRegressions(baseline, budget, gates.failureRate().tolerance(), stages);
     }
 
     /** {@code failures 3.1x, duration 1.32x}, with {@code undetectable in N jobs} where the stage is too small. */
@@ -78,8 +80,8 @@ record DetectableRegressions(Baseline baseline, double alphaPerTest, double tole
             lines.add("  undetectable: too few jobs to catch even a candidate that always fails, or takes "
                     + Gate.number(Detectable.MAX_MULTIPLIER) + "x as long; raise minJobs.");
         }
-        int needed = Detectable.pairsToCatchAlwaysFailing(alphaPerTest, tolerance);
         for (int i = 0; i < stages.size(); i++) {
+            int needed = pairsToCatchAlwaysFailing(i);
             if (stages.get(i).minJobs() < needed) {
                 lines.add("TOO SMALL: " + PolicyCompiler.tooSmall(i + 1, stages.get(i).minJobs(), needed) + ".");
             }
@@ -87,9 +89,14 @@ record DetectableRegressions(Baseline baseline, double alphaPerTest, double tole
         lines.add("Assumed: the baseline fails " + percent(baseline.failureRate()) + " of jobs (--baseline-failure-rate)"
                 + " and its durations spread " + Gate.number(baseline.durationSpread())
                 + " (--duration-spread: std dev of log durations);");
-        lines.add("  false-rollback budget " + Gate.number(Floors.DEFAULT_ROLLOUT_ALPHA) + " per rollout, alpha "
-                + String.format(Locale.ROOT, "%.2g", alphaPerTest) + " per test.");
+        lines.add("  false-rollback budget " + Gate.number(Floors.DEFAULT_ROLLOUT_ALPHA) + " per rollout: alpha "
+                + String.format(Locale.ROOT, "%.2g", budget.firstStageFailure()) + " for each failure-rate test of stage 1,"
+                + " " + String.format(Locale.ROOT, "%.2g", budget.other()) + " for every other test.");
         return lines;
+    }
+
+    private int pairsToCatchAlwaysFailing(int stage) {
+        return Detectable.pairsToCatchAlwaysFailing(budget.failure(stage), tolerance);
     }
 
     /** The same for {@code -o json}. */
@@ -100,14 +107,15 @@ record DetectableRegressions(Baseline baseline, double alphaPerTest, double tole
         node.put("baselineFailureRate", baseline.failureRate());
         node.put("durationSpread", baseline.durationSpread());
         node.put("falseRollbackBudget", Floors.DEFAULT_ROLLOUT_ALPHA);
-        node.put("alphaPerTest", alphaPerTest);
-        node.put("pairsToCatchAlwaysFailing", Detectable.pairsToCatchAlwaysFailing(alphaPerTest, tolerance));
+        node.put("firstStageFailureAlpha", budget.firstStageFailure());
+        node.put("alphaPerTest", budget.other());
         var list = node.putArray("stages");
         for (int i = 0; i < stages.size(); i++) {
             Stage s = stages.get(i);
             ObjectNode stage = list.addObject();
             stage.put("stage", i + 1);
             stage.put("minJobs", s.minJobs());
+            stage.put("pairsToCatchAlwaysFailing", pairsToCatchAlwaysFailing(i));
             putRatio(stage, "failureRatio", s.failureRatio());
             if (s.durationGate()) {
                 putRatio(stage, "durationRatio", s.durationRatio());

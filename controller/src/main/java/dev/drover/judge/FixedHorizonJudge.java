@@ -49,10 +49,10 @@ public final class FixedHorizonJudge implements Judge {
         ArmEvidence base = in.baseline().get();
         double tolerance = in.gates().failureRate().tolerance();
         List<GateVerdict> gates = new ArrayList<>();
-        gates.add(RateComparison.compare(FAILURE_RATE, "fails", in, tolerance,
+        gates.add(RateComparison.compare(FAILURE_RATE, "fails", in, in.failureAlpha(), tolerance,
                 Horizon.of(cand.judged(), cand, in.minJobs()), Horizon.of(base.judged(), base, in.minJobs()),
                 s -> s.kind() == Sample.Kind.CODE_FAILURE, "judged jobs"));
-        gates.add(RateComparison.compare(INFRA_FAILURE_RATE, "loses attempts to infrastructure", in, tolerance,
+        gates.add(RateComparison.compare(INFRA_FAILURE_RATE, "loses attempts to infrastructure", in, in.alpha(), tolerance,
                 Horizon.of(cand.finished(), cand, in.minJobs()), Horizon.of(base.finished(), base, in.minJobs()),
                 s -> s.kind() == Sample.Kind.INFRA_FAILURE, "finished attempts"));
         var g = in.gates();

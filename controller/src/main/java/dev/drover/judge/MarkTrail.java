@@ -23,7 +23,7 @@ public final class MarkTrail {
     /** The fewest {@code UP} and {@code DOWN} marks on which a trail can lean toward a regression. */
     public static final int LEANING_PAIRS = 5;
 
-    private final PairedEvidence evidence;
+    private final BayesFactor evidence;
     private final Map<Long, Double> memo = new HashMap<>();
     private Mark[] marks = new Mark[64];
     private int size;
@@ -35,7 +35,7 @@ public final class MarkTrail {
     private int down;
     private int resolved;
 
-    public MarkTrail(PairedEvidence evidence) {
+    public MarkTrail(BayesFactor evidence) {
         this.evidence = evidence;
     }
 

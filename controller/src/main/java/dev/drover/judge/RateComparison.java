@@ -8,7 +8,7 @@ final class RateComparison {
     private RateComparison() {
     }
 
-    static GateVerdict compare(String gate, String verb, JudgeInput in, double tolerance, Horizon candHorizon,
+    static GateVerdict compare(String gate, String verb, JudgeInput in, double alpha, double tolerance, Horizon candHorizon,
                                Horizon baseHorizon, Predicate<Sample> event, String unit) {
         List<Sample> cand = candHorizon.samples();
         List<Sample> base = baseHorizon.samples();
@@ -29,7 +29,7 @@ final class RateComparison {
         double sb = (xb + 0.5) / (nb + 1);
         double se = Math.sqrt(sc * (1 - sc) / nc + tolerance * tolerance * sb * (1 - sb) / nb);
         double z = (pc - tolerance * pb) / se;
-        double critical = Numbers.criticalZ(in.alpha());
+        double critical = Numbers.criticalZ(alpha);
         double estimate = sc / sb;
         boolean fails = z > critical;
         String counts = xc + " of " + nc + " vs " + xb + " of " + nb;

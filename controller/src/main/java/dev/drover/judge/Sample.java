@@ -8,8 +8,16 @@ import java.time.Instant;
  * @param durationMillis null unless it succeeded
  * @param memoryPeak     bytes; null where the host could not measure it
  * @param cost           null where the target has no price
+ * @param jobId          the attempt's job when its arm was drawn at random (the label test's unit); null for a replay
+ * @param attempt        the attempt's number within its job (1 for the first dispatch, higher for retries)
  */
-public record Sample(Instant dispatchedAt, Kind kind, Long durationMillis, Long memoryPeak, Double cost) {
+public record Sample(Instant dispatchedAt, Kind kind, Long durationMillis, Long memoryPeak, Double cost, String jobId,
+                     int attempt) {
+
+    /** An attempt the label test does not see (no job). */
+    public Sample(Instant dispatchedAt, Kind kind, Long durationMillis, Long memoryPeak, Double cost) {
+        this(dispatchedAt, kind, durationMillis, memoryPeak, cost, null, 1);
+    }
 
     /** How the attempt ended, for judging. */
     public enum Kind {

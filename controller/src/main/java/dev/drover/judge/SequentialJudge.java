@@ -65,9 +65,9 @@ public final class SequentialJudge implements Judge {
         Predicate<Sample> infra = s -> s.kind() == Sample.Kind.INFRA_FAILURE;
         List<GateVerdict> gates = new ArrayList<>();
         gates.add(new RateTest(FixedHorizonJudge.FAILURE_RATE, "fails", "judged jobs", s -> s.kind() == Sample.Kind.CODE_FAILURE,
-                infra, failureRate).judge(in, tolerance, pairs));
+                infra, failureRate).judge(in, in.failureAlpha(), tolerance, pairs));
         gates.add(new RateTest(FixedHorizonJudge.INFRA_FAILURE_RATE, "loses attempts to infrastructure", "attempts", infra,
-                s -> false, null).judge(in, tolerance, pairs));
+                s -> false, null).judge(in, in.alpha(), tolerance, pairs));
         GatesSpec g = in.gates();
         if (g.duration().enabled()) {
             gates.add(new ValueTest("duration", "runs longer than", s -> FixedHorizonJudge.toDouble(s.durationMillis()),

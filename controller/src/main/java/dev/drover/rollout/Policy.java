@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * The policy a rollout is governed by, compiled once when it starts: the stable revision's stages and
  * gates (the candidate's own for a first revision) raised to the controller's floors, and the rollout's
- * false-rollback budget split evenly over every test it will run.
+ * false-rollback budget split over every test it will run ({@link Budget}).
  *
- * @param alpha  the share of the budget for each single test
+ * @param budget each test's share of the rollout's false-rollback budget
  * @param raised what the floors changed, in words (empty when nothing)
  * @param replayRecent replayed canary load: how many recent jobs' parameters fill a thin stage (0: off)
  * @param memoryUnmeasured tiers whose target reports no peak memory (AWS Batch): the memory gate is not
@@ -20,7 +20,7 @@ import java.util.Set;
  * @param tooSmall         stages too small to roll back even a candidate failing every job, in words: such a
  *                         candidate is held there until the deadline (said when the rollout starts)
  */
-public record Policy(List<StageSpec> stages, GatesSpec gates, double alpha, JudgeInput.BootstrapLimits limits,
+public record Policy(List<StageSpec> stages, GatesSpec gates, Budget budget, JudgeInput.BootstrapLimits limits,
                      List<String> raised, int replayRecent, Set<String> memoryUnmeasured, List<String> tooSmall) {
 
     public Policy {

@@ -43,17 +43,17 @@ public final class PolicyCompiler {
             stages.add(raise(governing.stageSpecs().get(i), i + 1, raised));
         }
         GatesSpec gates = required(governing.gates(), raised);
-        double alpha = alphaPerTest(floors.rolloutAlpha(), stages, judge.testsPerTier(gates));
-        return new Policy(stages, gates, alpha, floors.bootstrap(), raised, governing.canaryLoad().replayRecent(),
-                memoryUnmeasured(governing, gates), tooSmall(stages, gates, alpha));
+        Budget budget = Budget.split(floors.rolloutAlpha(), stages, judge.testsPerTier(gates));
+        return new Policy(stages, gates, budget, floors.bootstrap(), raised, governing.canaryLoad().replayRecent(),
+                memoryUnmeasured(governing, gates), tooSmall(stages, gates, budget));
     }
 
     /** Stages too small to roll back even a candidate that fails every job, in words (and what would be enough). */
-    private List<String> tooSmall(List<StageSpec> stages, GatesSpec gates, double alpha) {
-        OptionalInt needed = judge.pairsToCatchAlwaysFailing(gates, alpha);
+    private List<String> tooSmall(List<StageSpec> stages, GatesSpec gates, Budget budget) {
         List<String> notes = new ArrayList<>();
-        for (int i = 0; i < stages.size() && needed.isPresent(); i++) {
-            if (stages.get(i).minJobs() < needed.getAsInt()) {
+        for (int i = 0; i < stages.size(); i++) {
+            OptionalInt needed = judge.pairsToCatchAlwaysFailing(gates, budget.failure(i));
+            if (needed.isPresent() && stages.get(i).minJobs() < needed.getAsInt()) {
                 notes.add(tooSmall(i + 1, stages.get(i).minJobs(), needed.getAsInt()));
             }
         }
@@ -78,16 +78,6 @@ public final class PolicyCompiler {
         Set<String> tiers = new TreeSet<>();
         governing.tiers().stream().filter(t -> memorylessTargets.contains(t.target())).forEach(t -> tiers.add(t.name()));
         return tiers;
-    }
-
-    /**
-     * The rollout's false-rollback budget split evenly (Bonferroni) over every test it runs: each tier of
-     * each stage runs {@code testsPerTier} of them. Shared with {@code drover plan}, which shows what
-     * that alpha lets each stage catch.
-     */
-    public static double alphaPerTest(double rolloutAlpha, List<StageSpec> stages, int testsPerTier) {
-        int tests = stages.stream().mapToInt(s -> s.tiers().size()).sum() * testsPerTier;
-        return rolloutAlpha / Math.max(1, tests);
     }
 
     private StageSpec raise(StageSpec stage, int number, List<String> raised) {

@@ -38,7 +38,8 @@ public final class RolloutDecider {
         List<TierVerdict> verdicts = new ArrayList<>();
         for (String tier : stage.tiers()) {
             TierEvidence e = evidence.get(tier);
-            verdicts.add(judge.judge(new JudgeInput(tier, policy.gates(tier), stage.minJobs(), policy.alpha(), e.candidate(),
+            verdicts.add(judge.judge(new JudgeInput(tier, policy.gates(tier), stage.minJobs(), policy.budget().other(),
+                    policy.budget().failure(rollout.stage()), stage.split(), e.candidate(),
                     rollout.bootstrap() ? Optional.empty() : e.baseline(), policy.limits())));
         }
         return new Step(decide(rollout, stage, verdicts, lock, now), verdicts);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class AnchorsTest {
     /** N_FH 10, cap 30, Argo windows of 5 failing above 1 failure, peeks every 5. */
-    private static final Design TINY = new Design(10, 30, 0.05, 2, 0.02, 10, 1, 5, 2, 0.2, 5);
+    private static final Design TINY = new Design(10, 30, 0.05, 2, 0.02, 10, 1, 5, 2, 0.2, 5, 0.5);
 
     @Test
     void fixedHorizonLooksOnceWhenBothArmsHaveNfhJudgedJobs() {
@@ -46,7 +46,7 @@ class AnchorsTest {
 
     @Test
     void argoStyleRollsBackWhenFailedWindowsExceedTheFailureLimit() {
-        Design argo = new Design(20, 60, 0.05, 2, 0.02, 10, 1, 5, 2, 0.2, 5); // 4 windows of 5
+        Design argo = new Design(20, 60, 0.05, 2, 0.02, 10, 1, 5, 2, 0.2, 5, 0.5); // 4 windows of 5
         Feed feed = new Feed(new ArgoStyle(argo));
         for (int window = 0; window < 2; window++) { // two failing windows: 2 failures > 1 allowed
             feed.job(CANDIDATE, CODE_FAILURE, 10);

@@ -139,7 +139,7 @@ class OperatorCommandsTest {
 
         CliRun verbose = drover(viewer, "status", "canary", "--verbose");
         assertThat(verbose.out()).containsPattern("    GATE +STATE +CANDIDATE +BASELINE +ESTIMATE +STATISTIC +THRESHOLD +SENTENCE")
-                .containsPattern("    failureRate +pending +\\d+/\\d+ +\\d+/\\d+ +\\S+ +\\S+ +100 +waiting for 20")
+                .containsPattern("    failureRate +pending +\\d+/\\d+ +\\d+/\\d+ +\\S+ +\\S+ +30(\\.0)? +waiting for 20")
                 .contains("    infraFailureRate");
     }
 

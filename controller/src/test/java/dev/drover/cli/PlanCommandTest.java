@@ -1,6 +1,7 @@
 package dev.drover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,7 +79,7 @@ class PlanCommandTest {
                 "c2           cpu-ondemand  60      60.0    0",
                 "Stages",
                 "#  TIERS                    BAKE  MIN-JOBS  SPLIT  DEADLINE  DETECTS (80% POWER)",
-                "1  canary-gpu, canary-spot  10m   40        0.5    2h        failures 27x, duration: gate off",
+                "1  canary-gpu, canary-spot  10m   40        0.5    2h        failures 21x, duration: gate off",
                 "2  c1                       5m    20        0.5    6h        failures 45x, duration: gate off",
                 "3  c2                       10m   20        0.5    6h        failures 45x, duration: gate off",
                 "Gates",
@@ -99,23 +100,24 @@ class PlanCommandTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out().lines().toList()).containsSubsequence(
                 "#  TIERS                    BAKE  MIN-JOBS  SPLIT  DEADLINE  DETECTS (80% POWER)",
-                "1  canary-gpu, canary-spot  10m   100       0.5    2h        failures 14x, duration 2.9x",
-                "2  c1                       5m    300       0.5    6h        failures 7.1x, duration 2.0x",
-                "3  c2                       10m   900       0.5    6h        failures 4.2x, duration 1.61x",
+                "1  canary-gpu, canary-spot  10m   100       0.5    2h        failures 12x, duration 3.0x",
+                "2  c1                       5m    300       0.5    6h        failures 7.7x, duration 2.0x",
+                "3  c2                       10m   900       0.5    6h        failures 4.5x, duration 1.64x",
                 "DETECTS: the smallest regression each stage catches 80% of the time in its minimum jobs, on each of its tiers:",
                 "  failures Nx: the candidate fails N times as often as the baseline; duration Mx: all its jobs take M times as long.",
                 "Assumed: the baseline fails 2% of jobs (--baseline-failure-rate) and its durations spread 1"
                         + " (--duration-spread: std dev of log durations);",
-                "  false-rollback budget 0.05 per rollout, alpha 0.0025 per test.");
+                "  false-rollback budget 0.05 per rollout: alpha 0.017 for each failure-rate test of stage 1, 0.00093 for every"
+                        + " other test.");
 
         Run steadier = plan(file.toString(), "--baseline-failure-rate", "0.05", "--duration-spread", "0.4");
 
         assertThat(steadier.code()).as(steadier.err()).isZero();
         assertThat(steadier.out().lines().toList()).contains(
-                "1  canary-gpu, canary-spot  10m   100       0.5    2h        failures 7.3x, duration 1.70x",
+                "1  canary-gpu, canary-spot  10m   100       0.5    2h        failures 6.3x, duration 1.73x",
                 "Assumed: the baseline fails 5% of jobs (--baseline-failure-rate) and its durations spread 0.4"
                         + " (--duration-spread: std dev of log durations);");
-        assertThat(plan(file.toString(), "--baseline-failure-rate", "5%").out()).contains("failures 7.3x, duration 2.9x");
+        assertThat(plan(file.toString(), "--baseline-failure-rate", "5%").out()).contains("failures 6.3x, duration 3.0x");
     }
 
     @Test
@@ -163,10 +165,14 @@ class PlanCommandTest {
         assertThat(detects.path("power").asDouble()).isEqualTo(0.8);
         assertThat(detects.path("baselineFailureRate").asDouble()).isEqualTo(0.02);
         assertThat(detects.path("durationSpread").asDouble()).isEqualTo(1.0);
-        assertThat(detects.path("alphaPerTest").asDouble()).isEqualTo(0.05 / 16); // 4 tiers, 4 tests (duration off)
+        // two thirds of the budget for the two failure tests of stage 1, a third for the 14 other tests (4 tiers, 4 tests)
+        assertThat(detects.path("firstStageFailureAlpha").asDouble()).isCloseTo(0.05 * 2 / 3 / 2, within(1e-12));
+        assertThat(detects.path("alphaPerTest").asDouble()).isCloseTo(0.05 / 3 / 14, within(1e-12));
         assertThat(detects.path("stages")).hasSize(3);
         assertThat(detects.path("stages").path(0).path("minJobs").asInt()).isEqualTo(40);
-        assertThat(detects.path("stages").path(0).path("failureRatio").asDouble()).isBetween(26.5, 27.5);
+        assertThat(detects.path("stages").path(0).path("failureRatio").asDouble()).isBetween(20.5, 21.5);
+        assertThat(detects.path("stages").path(0).path("pairsToCatchAlwaysFailing").asInt()).isEqualTo(11);
+        assertThat(detects.path("stages").path(1).path("pairsToCatchAlwaysFailing").asInt()).isEqualTo(17);
         assertThat(detects.path("stages").path(0).has("durationRatio")).isFalse(); // the gate is off
     }
 

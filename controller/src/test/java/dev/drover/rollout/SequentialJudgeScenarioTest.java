@@ -36,8 +36,9 @@ class SequentialJudgeScenarioTest {
             Rollout caught = rig.latest();
             assertThat(caught.state()).isEqualTo(RolloutState.ROLLED_BACK);
             assertThat(caught.stage()).isZero();
-            assertThat(caught.note()).contains("candidate fails").contains("paired by dispatch time")
-                    .containsPattern("evidence \\d+ >= 500 needed");
+            // two canary tiers share two thirds of the budget for the first stage's failure tests: 1 / 60 each
+            assertThat(caught.note()).contains("candidate fails").contains("judged jobs, 50% to the candidate at random")
+                    .containsPattern("evidence \\d+ >= 60 needed");
             assertThat(rig.tiersThatRan(2)).isSubsetOf(CANARY);
             assertThat(candidateJobsOnCanaries(rig, 2)).isPositive();
             assertThat(rig.tiers().values()).allSatisfy(t -> assertThat(t.stable()).isEqualTo(1));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drover.judge.JudgeInput;
 import dev.drover.judge.TierVerdict;
 import dev.drover.revision.RevisionSpec;
+import dev.drover.rollout.Budget;
 import dev.drover.rollout.Policy;
 import dev.drover.spec.GatesSpec;
 import java.util.List;
@@ -21,15 +22,20 @@ final class RolloutJson {
     private RolloutJson() {
     }
 
-    /** The policy as stored: durations in seconds. */
-    private record StoredPolicy(List<RevisionSpec.Stage> stages, GatesSpec gates, double alpha, double maxFailureRate,
+    /**
+     * The policy as stored: durations in seconds; {@code alpha} each test's share of the budget but the first stage's
+     * failure tests', {@code firstStageFailureAlpha} theirs (absent in a policy stored before the weighted split:
+     * then every test had {@code alpha}).
+     */
+    private record StoredPolicy(List<RevisionSpec.Stage> stages, GatesSpec gates, double alpha,
+                                Double firstStageFailureAlpha, double maxFailureRate,
                                 double maxInfraFailureRate, List<String> raised, Integer replayRecent,
                                 Set<String> memoryUnmeasured, List<String> tooSmall) {
     }
 
     static String policy(Policy p) {
         return p == null ? null : write(new StoredPolicy(p.stages().stream().map(RevisionSpec.Stage::of).toList(),
-                p.gates(), p.alpha(), p.limits().maxFailureRate(), p.limits().maxInfraFailureRate(), p.raised(),
+                p.gates(), p.budget().other(), p.budget().firstStageFailure(), p.limits().maxFailureRate(), p.limits().maxInfraFailureRate(), p.raised(),
                 p.replayRecent(), p.memoryUnmeasured(), p.tooSmall()));
     }
 
@@ -38,7 +44,8 @@ final class RolloutJson {
             return null;
         }
         StoredPolicy s = read(json, new TypeReference<StoredPolicy>() { });
-        return new Policy(s.stages().stream().map(RevisionSpec.Stage::spec).toList(), s.gates(), s.alpha(),
+        return new Policy(s.stages().stream().map(RevisionSpec.Stage::spec).toList(), s.gates(),
+                s.firstStageFailureAlpha() == null ? Budget.even(s.alpha()) : new Budget(s.firstStageFailureAlpha(), s.alpha()),
                 new JudgeInput.BootstrapLimits(s.maxFailureRate(), s.maxInfraFailureRate()), s.raised(),
                 s.replayRecent() == null ? 0 : s.replayRecent(), s.memoryUnmeasured(), s.tooSmall());
     }

@@ -12,6 +12,7 @@ import dev.drover.judge.TierVerdict;
 import dev.drover.judge.VerdictState;
 import dev.drover.revision.GreenRevisions;
 import dev.drover.revision.RevisionSpec;
+import dev.drover.rollout.Budget;
 import dev.drover.rollout.DeployLock;
 import dev.drover.rollout.Policy;
 import dev.drover.rollout.Rollout;
@@ -65,7 +66,7 @@ class RolloutStoreContractTest {
                     new StageSpec(List.of("c1"), Duration.ofMinutes(5), 30, 1.0, Duration.ofHours(6))),
             new GatesSpec(new FailureRateGate(2.0), new DurationGate(List.of(0.5, 0.99), 1.3, true),
                     new MemoryGate(1.4, false), CostPerJobGate.DEFAULT, new ManualApprovalGate(true)),
-            0.001, new BootstrapLimits(0.2, 0.5), List.of("stage 1: bake raised from 2m to 10m"), 25,
+            new Budget(0.02, 0.001), new BootstrapLimits(0.2, 0.5), List.of("stage 1: bake raised from 2m to 10m"), 25,
             java.util.Set.of("canary"), List.of("stage 2 (minJobs 3) is too small"));
 
     @Parameter
