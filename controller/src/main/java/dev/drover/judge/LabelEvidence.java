@@ -1,5 +1,9 @@
 package dev.drover.judge;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * An anytime-valid, one-sided test on the labels of failure events when each job went to the candidate at random
  * with a known probability {@code share} (the stage's split): every job, in dispatch order, marks {@code UP} when it
@@ -17,11 +21,15 @@ package dev.drover.judge;
  */
 public final class LabelEvidence implements BayesFactor {
     private static final int GRID = 400;
+    /** One instance per (tolerance, share): the grid is built once and its factors are kept (a stage reads few). */
+    private static final Map<List<Double>, LabelEvidence> SHARED = new ConcurrentHashMap<>();
+    private static final int MAX_SHARED = 1024;
 
     private final double theta0;
     private final double[] logWeight = new double[GRID];
     private final double[] logUp = new double[GRID];
     private final double[] logDown = new double[GRID];
+    private final Map<Long, Double> factors = new ConcurrentHashMap<>();
 
     private LabelEvidence(double tolerance, double share, PairedEvidence pairPrior) {
         if (!(share > 0 && share < 1)) {
@@ -46,7 +54,16 @@ public final class LabelEvidence implements BayesFactor {
 
     /** For code failures at {@code tolerance} (a rate ratio) with the candidate getting {@code share} of the jobs. */
     public static LabelEvidence forRates(double tolerance, double share) {
-        return new LabelEvidence(tolerance, share, PairedEvidence.forRates(tolerance));
+        List<Double> key = List.of(tolerance, share);
+        LabelEvidence known = SHARED.get(key);
+        if (known != null) {
+            return known;
+        }
+        LabelEvidence made = new LabelEvidence(tolerance, share, PairedEvidence.forRates(tolerance));
+        if (SHARED.size() < MAX_SHARED) {
+            SHARED.putIfAbsent(key, made);
+        }
+        return made;
     }
 
     /** The chance a failure is the candidate's when its rate is {@code ratio} x the baseline's. */
@@ -60,6 +77,19 @@ public final class LabelEvidence implements BayesFactor {
 
     @Override
     public double logFactor(int up, int down) {
+        long key = ((long) up << 32) | down;
+        Double known = factors.get(key);
+        if (known != null) {
+            return known;
+        }
+        double computed = compute(up, down);
+        if (factors.size() < 1 << 20) {
+            factors.put(key, computed);
+        }
+        return computed;
+    }
+
+    private double compute(int up, int down) {
         double max = Double.NEGATIVE_INFINITY;
         double[] terms = new double[GRID];
         for (int i = 0; i < GRID; i++) {

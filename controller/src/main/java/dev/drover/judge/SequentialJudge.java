@@ -18,7 +18,10 @@ import java.util.function.Predicate;
  *   <li>Code-failure rate: pairs where only one side failed, attempts lost to the infrastructure left
  *       out; the tolerance bounds the candidate's odds of failing against the baseline's (for rare
  *       failures the rate ratio). Zero baseline failures need no special case: only discordant pairs
- *       count. Infrastructure-failure rate: the same on attempts lost to the infrastructure; it passes on
+ *       count. When the tier's split is known, the rollback evidence for code failures comes from the labels of
+ *       every job routed at random instead ({@link Labels}, {@link LabelEvidence}), so no baseline job is left
+ *       unpaired; the pairs still count toward {@code minJobs} and the pass rule. Infrastructure-failure rate:
+ *       the same on attempts lost to the infrastructure; it passes on
  *       schedule even when it leans (losses are rare and come in bursts that hit whatever runs, so a
  *       small imbalance is not worth holding a rollout for: it rolls back only on evidence).</li>
  *   <li>Duration: one test per quantile of the gate. At the median, each pair of successes on its own
