@@ -1,5 +1,7 @@
 package dev.drover.rollout;
 
+import dev.drover.judge.TierVerdict;
+import dev.drover.judge.VerdictState;
 import dev.drover.revision.Revision;
 import dev.drover.revision.RevisionSpec;
 import dev.drover.revision.RevisionStore;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +139,9 @@ public final class RolloutEngine {
         if (transition.isEmpty() || transition.get().stages().stream().allMatch(s -> s.endedAt() == null)) {
             Map<String, Integer> gpus = new LinkedHashMap<>();
             candidateTiers.forEach(t -> gpus.put(t.name(), t.gpus()));
-            int replays = canaryLoad.topUp(rollout, seen, gpus, now).size();
+            Set<String> held = step.verdicts().stream().filter(v -> v.state() == VerdictState.PENDING)
+                    .map(TierVerdict::tier).collect(Collectors.toSet());
+            int replays = canaryLoad.topUp(rollout, seen, gpus, held, now).size();
             if (replays > 0) {
                 LOG.info("canary load: service={} rollout={} replays={} (stage {} is thin on real traffic)",
                         rollout.serviceId(), rollout.id(), replays, rollout.stage() + 1);

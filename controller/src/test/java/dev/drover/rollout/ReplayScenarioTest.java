@@ -56,6 +56,35 @@ class ReplayScenarioTest {
     }
 
     @Test
+    void aTierTheJudgeHoldsPastItsMinimumKeepsGettingReplaysUntilTheEvidenceDecides() {
+        try (RolloutRig rig = new RolloutRig(11).judging(new dev.drover.judge.SequentialJudge())) {
+            int stable = rig.revision(RolloutRig.replaying(RolloutRig.spec(5, dev.drover.spec.GatesSpec.DEFAULT), 30));
+            rig.live(stable);
+            rig.behaving(RolloutRig.worker(0, 1, 1, 0));
+            rig.run(Duration.ofMinutes(2));
+            int candidate = rig.revision(RolloutRig.spec(5, dev.drover.spec.GatesSpec.DEFAULT));
+            // the candidate's first two jobs on each canary tier fail, then none: 2 of 15 against 0 of 15 is not yet
+            // consistent with the 5-point floor, so the judge holds the tier past the old ceiling of 3 x minJobs
+            java.util.Map<String, Integer> seen = new java.util.concurrent.ConcurrentHashMap<>();
+            dev.drover.job.sim.Behaviour good = RolloutRig.worker(0, 1, 1, 0);
+            rig.behaving((a, r) -> a.revision() == candidate && seen.merge(a.tier(), 1, Integer::sum) <= 2
+                    ? dev.drover.job.sim.Run.exits(3, Duration.ofSeconds(30), 100L << 20) : good.run(a, r));
+            rig.jobsPerSecond(0);
+            Rollout rollout = rig.deploy(candidate);
+
+            for (int i = 0; i < 900 && rig.rollouts.stages(rollout.id()).stream().noneMatch(s -> s.endedAt() != null); i++) {
+                rig.step();
+            }
+
+            StageRecord first = rig.rollouts.stages(rollout.id()).get(0);
+            assertThat(first.outcome()).as(rig.rollouts.find(rollout.id()).orElseThrow().note()).isEqualTo("passed");
+            long candidateReplays = rig.jobs().stream().filter(j -> j.replay() && j.arm() == Arm.CANDIDATE
+                    && "canary-spot".equals(j.tier())).count();
+            assertThat(candidateReplays).isGreaterThan(CanaryLoad.CEILING * 5L).isLessThanOrEqualTo(CanaryLoad.HELD_CEILING);
+        }
+    }
+
+    @Test
     void withoutReplaysAStageWithNoTrafficWaitsAndSubmitsNothing() {
         try (RolloutRig rig = new RolloutRig(7)) {
             rig.live(rig.revision(RolloutRig.spec()));
