@@ -39,10 +39,19 @@ public final class RolloutDecider {
         for (String tier : stage.tiers()) {
             TierEvidence e = evidence.get(tier);
             verdicts.add(judge.judge(new JudgeInput(tier, policy.gates(tier), stage.minJobs(), policy.budget().other(),
-                    policy.budget().failure(rollout.stage()), stage.split(), e.candidate(),
+                    policy.budget().failure(rollout.stage()), labelSplit(policy, stage), e.candidate(),
                     rollout.bootstrap() ? Optional.empty() : e.baseline(), policy.limits())));
         }
         return new Step(decide(rollout, stage, verdicts, lock, now), verdicts);
+    }
+
+    /**
+     * The split the judge's label test may use: the stage's, unless the policy replays canary load. Replays' arms
+     * are chosen, not drawn, and a stage filled by them would leave the label test with little to count; whether
+     * they come is decided before any data (the policy), so the choice of test stays valid.
+     */
+    private static double labelSplit(Policy policy, StageSpec stage) {
+        return policy.replayRecent() > 0 ? Double.NaN : stage.split();
     }
 
     private Decision decide(Rollout rollout, StageSpec stage, List<TierVerdict> verdicts, DeployLock lock, Instant now) {
