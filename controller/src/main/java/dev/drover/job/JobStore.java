@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Where jobs and their attempts are kept. Every state change checks the state it starts from. */
 public interface JobStore {
@@ -74,11 +73,6 @@ public interface JobStore {
     /** The service's attempts on a tier dispatched at or after {@code since}, running or finished: a stage's evidence. */
     List<Attempt> attemptsOnTier(long serviceId, String tier, Instant since);
 
-    /**
-     * The replays (replayed canary load) among the jobs of {@link #attemptsOnTier}: their arm was chosen, not drawn
-     * at random, so the judge's label test leaves them out.
-     */
-    Set<String> replaysOnTier(long serviceId, String tier, Instant since);
 
     /** The service's attempts whose result the controller took at or after {@code since} (its clock): for summaries. */
     List<Attempt> finishedAttempts(long serviceId, Instant since);

@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param durationMillis null unless it succeeded
  * @param memoryPeak     bytes; null where the host could not measure it
  * @param cost           null where the target has no price
- * @param jobId          the attempt's job when its arm was drawn at random (the label test's unit); null for a replay
+ * @param jobId          the attempt's job (the label test's unit); null where unknown, then not counted by it
  * @param attempt        the attempt's number within its job (1 for the first dispatch, higher for retries)
  */
 public record Sample(Instant dispatchedAt, Kind kind, Long durationMillis, Long memoryPeak, Double cost, String jobId,

@@ -15,13 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads a stage's evidence from the job records: per tier, the attempts dispatched since the stage
  * started, on the candidate arm (the rollout's revision) and on the baseline arm (the tier's stable
- * revision before the rollout). Pinned jobs and cancelled attempts are not judged; replays carry no job for the
- * label test (their arm was chosen, not drawn at random). The engine judges
+ * revision before the rollout). Pinned jobs and cancelled attempts are not judged. Each attempt carries its job
+ * for the label test, which the decider uses only under a policy without replays (a replay's arm is chosen,
+ * not drawn at random). The engine judges
  * what it reads; the API shows the same reading as a stage's progress.
  */
 public final class Evidence {
@@ -52,27 +52,25 @@ public final class Evidence {
                 .filter(a -> until == null || a.dispatchedAt().isBefore(until)).toList();
         int baseline = rollout.baselines().getOrDefault(tier, 0);
         Instant now = clock.instant();
-        Set<String> replays = attempts.isEmpty() ? Set.of() : jobs.replaysOnTier(rollout.serviceId(), tier, since);
-        ArmEvidence candidate = arm(attempts, Arm.CANDIDATE, rollout.revision(), replays, now);
+        ArmEvidence candidate = arm(attempts, Arm.CANDIDATE, rollout.revision(), now);
         return new TierEvidence(candidate, baseline == 0 ? Optional.empty()
-                : Optional.of(arm(attempts, Arm.BASELINE, baseline, replays, now)));
+                : Optional.of(arm(attempts, Arm.BASELINE, baseline, now)));
     }
 
-    private static ArmEvidence arm(List<Attempt> attempts, Arm arm, int revision, Set<String> replays, Instant now) {
+    private static ArmEvidence arm(List<Attempt> attempts, Arm arm, int revision, Instant now) {
         List<Sample> finished = new ArrayList<>();
         List<Running> running = new ArrayList<>();
         for (Attempt a : attempts) {
             if (a.arm() != arm || a.revision() != revision) {
                 continue;
             }
-            String drawn = replays.contains(a.jobId()) ? null : a.jobId(); // a replay's arm was chosen, not drawn
             if (a.running()) {
                 long ran = a.startedAt() == null ? 0 : Math.max(0, Duration.between(a.startedAt(), now).toMillis());
-                running.add(new Running(a.dispatchedAt(), ran, drawn, a.number()));
+                running.add(new Running(a.dispatchedAt(), ran, a.jobId(), a.number()));
                 continue;
             }
             kind(a.outcome()).ifPresent(kind -> finished.add(new Sample(a.dispatchedAt(), kind,
-                    kind == Sample.Kind.SUCCEEDED ? a.durationMillis() : null, a.memoryPeak(), a.cost(), drawn,
+                    kind == Sample.Kind.SUCCEEDED ? a.durationMillis() : null, a.memoryPeak(), a.cost(), a.jobId(),
                     a.number())));
         }
         return new ArmEvidence(revision, finished, running);

@@ -20,11 +20,9 @@ import dev.drover.job.Measured;
 import dev.drover.store.jooq.schema.tables.records.AttemptRecord;
 import dev.drover.store.jooq.schema.tables.records.JobRecord;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -293,13 +291,6 @@ public final class JooqJobStore implements JobStore {
                 .orderBy(ATTEMPT.ID).fetch(JooqJobStore::toAttempt);
     }
 
-    @Override
-    public Set<String> replaysOnTier(long serviceId, String tier, Instant since) {
-        return new HashSet<>(dsl.selectDistinct(ATTEMPT.JOB_ID).from(ATTEMPT).join(JOB).on(JOB.ID.eq(ATTEMPT.JOB_ID))
-                .where(ATTEMPT.SERVICE_ID.eq(serviceId).and(ATTEMPT.TIER.eq(tier))
-                        .and(ATTEMPT.DISPATCHED_AT.ge(toColumn(since))).and(JOB.REPLAY_OF.isNotNull()))
-                .fetch(ATTEMPT.JOB_ID));
-    }
 
     @Override
     public List<Attempt> attemptsOnTier(long serviceId, String tier, Instant since) {
