@@ -22,7 +22,9 @@ public record JobMove(Kind kind, JobStatus status, boolean infraFailure, String 
         /** Back to the queue for another attempt (same tier, revision and arm), counting the failure. */
         REQUEUE,
         /** Back to the queue with its revision and arm chosen again, counting no failure. */
-        REROUTE
+        REROUTE,
+        /** Back to the queue for another attempt (same tier, revision and arm), counting no failure. */
+        RETRY
     }
 
     public static JobMove finish(JobStatus status, String reason, Instant at) {
@@ -33,12 +35,17 @@ public record JobMove(Kind kind, JobStatus status, boolean infraFailure, String 
         return new JobMove(Kind.REQUEUE, null, infraFailure, reason, null);
     }
 
+    /** Another attempt that spends no retry: the last was lost to the controller's own downtime. */
+    public static JobMove retry(String reason) {
+        return new JobMove(Kind.RETRY, null, false, reason, null);
+    }
+
     public static JobMove reroute(String reason) {
         return new JobMove(Kind.REROUTE, null, false, reason, null);
     }
 
     /** Whether the job goes back to the queue (dispatchers are to be woken). */
     public boolean queued() {
-        return kind == Kind.REQUEUE || kind == Kind.REROUTE;
+        return kind == Kind.REQUEUE || kind == Kind.REROUTE || kind == Kind.RETRY;
     }
 }

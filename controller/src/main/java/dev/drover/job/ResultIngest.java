@@ -29,17 +29,22 @@ public final class ResultIngest {
     private final List<Target> targets;
     private final WorkSignal signal;
     private final PriceBook prices;
+    private final CheckIn checkIn;
     private final Clock clock;
 
     public ResultIngest(JobStore jobs, RevisionStore revisions, Routes routes, List<Target> targets, WorkSignal signal,
                         Clock clock) {
-        this(jobs, revisions, routes, targets, signal, PriceBook.NONE, clock);
+        this(jobs, revisions, routes, targets, signal, PriceBook.NONE, CheckIn.none(clock), clock);
     }
 
-    /** With live prices for aws-batch targets (their instance type's spot or on-demand price, else the fixed one). */
+    /**
+     * With live prices for aws-batch targets (their instance type's spot or on-demand price, else the fixed one),
+     * and the window in which agents check in after this controller's start ({@code agent-lost} inside it spends no retry).
+     */
     public ResultIngest(JobStore jobs, RevisionStore revisions, Routes routes, List<Target> targets, WorkSignal signal,
-                        PriceBook prices, Clock clock) {
+                        PriceBook prices, CheckIn checkIn, Clock clock) {
         this.prices = prices;
+        this.checkIn = checkIn;
         this.jobs = jobs;
         this.revisions = revisions;
         this.routes = routes;
@@ -136,6 +141,8 @@ public final class ResultIngest {
             return JobMove.finish(JobStatus.SUCCEEDED, null, clock.instant());
         } else if (outcome == Outcome.CANCELLED || job.cancelRequested()) {
             return JobMove.finish(JobStatus.CANCELLED, "cancelled", clock.instant());
+        } else if (outcome == Outcome.AGENT_LOST && checkIn.open(clock.instant())) {
+            return JobMove.retry(ended + "; the agent lost its lease while no controller was up: retrying, no retry spent");
         } else if (Retries.retry(job, outcome, infra, code)) {
             return JobMove.requeue(outcome.infrastructure(), ended + "; retrying");
         }

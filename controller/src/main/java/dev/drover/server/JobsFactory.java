@@ -2,6 +2,7 @@ package dev.drover.server;
 
 import dev.drover.fleet.AgentStore;
 import dev.drover.fleet.Fleet;
+import dev.drover.job.CheckIn;
 import dev.drover.job.Dispatcher;
 import dev.drover.job.JobStore;
 import dev.drover.job.JobSubmission;
@@ -70,9 +71,14 @@ public class JobsFactory {
     }
 
     @Singleton
+    CheckIn checkIn(AgentsConfig config, Clock clock) {
+        return new CheckIn(config.lease().plus(config.lostMargin()), clock);
+    }
+
+    @Singleton
     ResultIngest resultIngest(JobStore jobs, RevisionStore revisions, Routes routes, List<Target> targets,
-                              WorkSignal signal, PriceBook prices, Clock clock) {
-        return new ResultIngest(jobs, revisions, routes, targets, signal, prices, clock);
+                              WorkSignal signal, PriceBook prices, CheckIn checkIn, Clock clock) {
+        return new ResultIngest(jobs, revisions, routes, targets, signal, prices, checkIn, clock);
     }
 
     @Singleton
@@ -81,7 +87,7 @@ public class JobsFactory {
     }
 
     @Singleton
-    LeaseReaper leaseReaper(JobStore jobs, ResultIngest ingest, AgentsConfig config, Clock clock) {
-        return new LeaseReaper(jobs, ingest, config.lostMargin(), clock);
+    LeaseReaper leaseReaper(JobStore jobs, ResultIngest ingest, AgentsConfig config, CheckIn checkIn, Clock clock) {
+        return new LeaseReaper(jobs, ingest, config.lostMargin(), checkIn, clock);
     }
 }

@@ -41,6 +41,23 @@ final class AgentProcess {
     }
 
     /** SIGKILL: no goodbye, containers left running. */
+    /** Freezes the agent's JVM (SIGSTOP): a machine so loaded that the agent is slow to come back. */
+    void freeze() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen agent run again (SIGCONT). */
+    void thaw() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String which) throws IOException, InterruptedException {
+        int rc = new ProcessBuilder("kill", which, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (rc != 0) {
+            throw new IllegalStateException("kill " + which + " " + process.pid() + " exited " + rc);
+        }
+    }
+
     void kill() {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();

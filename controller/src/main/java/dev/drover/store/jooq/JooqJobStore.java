@@ -212,6 +212,9 @@ public final class JooqJobStore implements JobStore {
                 case NONE -> { }
                 case FINISH -> finish(t, jobId, move.status(), move.reason(), move.at());
                 case REQUEUE -> requeue(t, jobId, move.infraFailure(), move.reason());
+                case RETRY -> t.update(JOB).set(JOB.STATUS, JobStatus.QUEUED.wireName())
+                        .set(JOB.REASON, Text.clip(move.reason(), 2000)).set(JOB.VERSION, JOB.VERSION.plus(1))
+                        .where(JOB.ID.eq(jobId)).execute();
                 case REROUTE -> t.update(JOB).set(JOB.STATUS, JobStatus.QUEUED.wireName())
                         .set(JOB.REASON, Text.clip(move.reason(), 2000)).setNull(JOB.REVISION).setNull(JOB.ARM)
                         .set(JOB.VERSION, JOB.VERSION.plus(1))
