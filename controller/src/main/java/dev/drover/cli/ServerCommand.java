@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code drover server}: runs the controller until it is stopped (SIGTERM or Ctrl-C). */
 @Command(name = "server", mixinStandardHelpOptions = true,
@@ -15,6 +17,9 @@ import picocli.CommandLine.Option;
 public class ServerCommand implements Callable<Integer> {
     /** Returned while the server runs on: main must not exit the JVM. */
     static final int RUNNING = -1;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A YAML config file (see docs/configuration.md)")
     Path config;
@@ -31,6 +36,10 @@ public class ServerCommand implements Callable<Integer> {
     @Option(names = "--admin-token-file", paramLabel = "FILE",
             description = "Local admin token file, created when missing (drover.access.admin-token-file)")
     Path adminTokenFile;
+
+    @Option(names = "--check", description = "Start the controller as configured (database, migrations, targets, "
+            + "services), then stop it: exit 0 when it would run. Also how bin/drover-cds records the start-up classes")
+    boolean check;
 
     @Override
     public Integer call() {
@@ -53,7 +62,12 @@ public class ServerCommand implements Callable<Integer> {
         if (adminTokenFile != null) {
             properties.put("drover.access.admin-token-file", adminTokenFile.toAbsolutePath().toString());
         }
-        ControllerServer.start(properties);
+        var context = ControllerServer.start(properties);
+        if (check) {
+            context.close();
+            spec.commandLine().getOut().println("drover server: the controller starts with this configuration; stopped again (--check)");
+            return 0;
+        }
         return RUNNING;
     }
 }
