@@ -1,6 +1,7 @@
 package dev.drover.cli;
 
 import dev.drover.server.ControllerServer;
+import dev.drover.server.StartRefused;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -62,7 +63,17 @@ public class ServerCommand implements Callable<Integer> {
         if (adminTokenFile != null) {
             properties.put("drover.access.admin-token-file", adminTokenFile.toAbsolutePath().toString());
         }
-        var context = ControllerServer.start(properties);
+        io.micronaut.context.ApplicationContext context;
+        try {
+            context = ControllerServer.start(properties);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof StartRefused refused) {
+                    throw new CliFailure(ExitCodes.FAILURE, "the controller did not start: " + refused.getMessage());
+                }
+            }
+            throw e;
+        }
         if (check) {
             context.close();
             spec.commandLine().getOut().println("drover server: the controller starts with this configuration; stopped again (--check)");

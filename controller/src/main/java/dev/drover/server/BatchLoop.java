@@ -30,11 +30,12 @@ public class BatchLoop {
     private final List<BatchTarget> targets;
     private final AwsConfig config;
     private final BatchBackend.Shared shared;
-    private final Ticker ticker = new Ticker("drover-aws-batch");
+    private final Ticker ticker;
     private final List<BatchBackend> backends = new ArrayList<>();
     private AwsClients clients;
 
-    public BatchLoop(List<BatchTarget> targets, AwsConfig config, BatchBackend.Shared shared) {
+    public BatchLoop(List<BatchTarget> targets, AwsConfig config, BatchBackend.Shared shared, Leadership leadership) {
+        this.ticker = new Ticker("drover-aws-batch", leadership::leads);
         this.targets = targets;
         this.config = config;
         this.shared = shared;

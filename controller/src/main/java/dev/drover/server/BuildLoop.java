@@ -16,9 +16,10 @@ public class BuildLoop {
 
     private final BuildQueue queue;
     private final BuildConfig config;
-    private final Ticker ticker = new Ticker("drover-build-loop");
+    private final Ticker ticker;
 
-    public BuildLoop(BuildQueue queue, BuildConfig config) {
+    public BuildLoop(BuildQueue queue, BuildConfig config, Leadership leadership) {
+        this.ticker = new Ticker("drover-build-loop", leadership::leads);
         this.queue = queue;
         this.config = config;
     }

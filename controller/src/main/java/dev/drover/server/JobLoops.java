@@ -1,6 +1,5 @@
 package dev.drover.server;
 
-import dev.drover.job.CheckIn;
 import dev.drover.job.JobStore;
 import dev.drover.job.LeaseReaper;
 import io.micronaut.context.event.StartupEvent;
@@ -12,21 +11,20 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The reaper (every 2 s: attempts of silent agents, once they have had a lease to check in after the start) and retention (hourly: old finished jobs). */
+/** The reaper (every 2 s: attempts of silent agents, once they have had a lease to check in with this leader) and retention (hourly: old finished jobs). */
 @Singleton
 public class JobLoops {
     private static final Logger LOG = LoggerFactory.getLogger(JobLoops.class);
 
     private final LeaseReaper reaper;
-    private final CheckIn checkIn;
     private final JobStore jobs;
     private final JobsConfig config;
     private final Clock clock;
-    private final Ticker ticker = new Ticker("drover-jobs");
+    private final Ticker ticker;
 
-    public JobLoops(LeaseReaper reaper, CheckIn checkIn, JobStore jobs, JobsConfig config, Clock clock) {
+    public JobLoops(LeaseReaper reaper, JobStore jobs, JobsConfig config, Clock clock, Leadership leadership) {
+        this.ticker = new Ticker("drover-jobs", leadership::leads);
         this.reaper = reaper;
-        this.checkIn = checkIn;
         this.jobs = jobs;
         this.config = config;
         this.clock = clock;
@@ -34,7 +32,6 @@ public class JobLoops {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        checkIn.open();
         ticker.every("reap", Duration.ofSeconds(2), Duration.ofSeconds(2), reaper::reap);
         ticker.every("retention", Duration.ofMinutes(1), Duration.ofHours(1), this::expire);
     }

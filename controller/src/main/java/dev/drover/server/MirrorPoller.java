@@ -31,9 +31,10 @@ public class MirrorPoller {
     private final GitConfig config;
     private final Clock clock;
     private final Map<String, Instant> due = new ConcurrentHashMap<>();
-    private final Ticker ticker = new Ticker("drover-poller");
+    private final Ticker ticker;
 
-    public MirrorPoller(ServiceStore services, CommitIntake intake, GitConfig config, Clock clock) {
+    public MirrorPoller(ServiceStore services, CommitIntake intake, GitConfig config, Clock clock, Leadership leadership) {
+        this.ticker = new Ticker("drover-poller", leadership::leads);
         this.services = services;
         this.intake = intake;
         this.config = config;

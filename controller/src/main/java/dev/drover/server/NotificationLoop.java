@@ -15,9 +15,10 @@ import java.time.Duration;
 public class NotificationLoop {
     private final NotificationOutbox outbox;
     private final NotificationsConfig config;
-    private final Ticker ticker = new Ticker("drover-notifications");
+    private final Ticker ticker;
 
-    public NotificationLoop(NotificationOutbox outbox, NotificationsConfig config) {
+    public NotificationLoop(NotificationOutbox outbox, NotificationsConfig config, Leadership leadership) {
+        this.ticker = new Ticker("drover-notifications", leadership::leads);
         this.outbox = outbox;
         this.config = config;
     }

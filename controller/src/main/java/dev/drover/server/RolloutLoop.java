@@ -12,9 +12,10 @@ import java.time.Duration;
 public class RolloutLoop {
     private final RolloutEngine engine;
     private final RolloutsConfig config;
-    private final Ticker ticker = new Ticker("drover-rollouts");
+    private final Ticker ticker;
 
-    public RolloutLoop(RolloutEngine engine, RolloutsConfig config) {
+    public RolloutLoop(RolloutEngine engine, RolloutsConfig config, Leadership leadership) {
+        this.ticker = new Ticker("drover-rollouts", leadership::leads);
         this.engine = engine;
         this.config = config;
     }
