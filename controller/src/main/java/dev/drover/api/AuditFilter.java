@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.drover.audit.AuditEvent;
 import dev.drover.audit.AuditOutcome;
 import dev.drover.audit.AuditStore;
+import dev.drover.server.DatabaseWatch;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -33,9 +34,11 @@ public class AuditFilter implements Ordered {
     static final String ANONYMOUS = "anonymous";
 
     private final AuditStore store;
+    private final DatabaseWatch database;
     private final Clock clock;
 
-    public AuditFilter(AuditStore store, Clock clock) {
+    public AuditFilter(AuditStore store, DatabaseWatch database, Clock clock) {
+        this.database = database;
         this.store = store;
         this.clock = clock;
     }
@@ -54,8 +57,10 @@ public class AuditFilter implements Ordered {
         try {
             store.append(event);
         } catch (RuntimeException e) {
-            // The call itself is done; never lose its record: the log line below carries it whole.
-            LOG.error("audit write failed, event kept in this log line only: {}", event, e);
+            // The call itself is done; never lose its record: the log line below carries it whole (and the
+            // failure in words: a driver's exception text can carry the statement).
+            database.failed(e);
+            LOG.error("audit write failed ({}), event kept in this log line only: {}", database.describe(e), event);
             return;
         }
         LOG.info("audit {} {} {} {}", kv("action", event.action()), kv("actor", event.actor()),

@@ -28,7 +28,13 @@ public class LeaderHealthIndicator extends AbstractHealthIndicator<Map<String, O
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("leaderId", leadership.leaderId());
         info.put("leads", leadership.leads());
-        info.put("leader", leadership.leader().orElse("none"));
+        String leader;
+        try {
+            leader = leadership.leader().orElse("none");
+        } catch (RuntimeException e) {
+            leader = "unknown: the database is unavailable";
+        }
+        info.put("leader", leader);
         return info;
     }
 

@@ -8,6 +8,7 @@ import dev.drover.access.TokenStore;
 import dev.drover.audit.AuditStore;
 import dev.drover.service.ServiceStore;
 import dev.drover.store.jooq.Database;
+import dev.drover.store.jooq.DatabaseFaults;
 import dev.drover.store.jooq.JooqAuditStore;
 import dev.drover.store.jooq.JooqServiceStore;
 import dev.drover.store.jooq.JooqSessionStore;
@@ -27,9 +28,18 @@ public class StorageFactory {
     private static final int H2_IN_USE = 90020;
 
     @Singleton
+    DatabaseFaults databaseFaults(DatabaseConfig config, @Value("${drover.home:.drover}") String home) {
+        boolean embedded = config.url() == null || config.url().isBlank();
+        return new DatabaseFaults(embedded ? Path.of(home).toAbsolutePath().normalize().resolve("db") : null);
+    }
+
+    @Singleton
     @Bean(preDestroy = "close")
-    HikariDataSource dataSource(DatabaseConfig config, @Value("${drover.home:.drover}") String home) throws Exception {
+    HikariDataSource dataSource(DatabaseConfig config, @Value("${drover.home:.drover}") String home, DatabaseFaults faults)
+            throws Exception {
         HikariConfig hikari = new HikariConfig();
+        hikari.setConnectionTimeout(Math.max(250, config.connectTimeout().toMillis()));
+        hikari.setExceptionOverride(faults);
         hikari.setPoolName("drover");
         hikari.setJdbcUrl(jdbcUrl(config, Path.of(home)));
         hikari.setUsername(config.user());
