@@ -11,7 +11,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The reaper (every 2 s: attempts of silent agents, once they have had a lease to check in with this leader) and retention (hourly: old finished jobs). */
+/**
+ * The reaper (every 2 s: attempts of silent agents, once they have had a lease to check in with this leader)
+ * and retention (hourly: old finished jobs). Only the leading controller runs them.
+ */
 @Singleton
 public class JobLoops {
     private static final Logger LOG = LoggerFactory.getLogger(JobLoops.class);
