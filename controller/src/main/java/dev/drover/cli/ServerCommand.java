@@ -66,13 +66,8 @@ public class ServerCommand implements Callable<Integer> {
         io.micronaut.context.ApplicationContext context;
         try {
             context = ControllerServer.start(properties);
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof StartRefused refused) {
-                    throw new CliFailure(ExitCodes.FAILURE, "the controller did not start: " + refused.getMessage());
-                }
-            }
-            throw e;
+        } catch (StartRefused refused) {
+            throw new CliFailure(ExitCodes.FAILURE, "the controller did not start: " + refused.getMessage());
         }
         if (check) {
             context.close();

@@ -25,10 +25,10 @@ public final class CheckIn {
         this.clock = clock;
     }
 
-    /** A window that is never open: every lapsed lease is believed at once (tests of the reaper alone). */
+    /** A window of no length, already over: every lapsed lease is believed at once (tests of the reaper alone). */
     public static CheckIn none(Clock clock) {
         CheckIn none = new CheckIn(Duration.ZERO, clock);
-        none.since = Instant.MIN;
+        none.open();
         return none;
     }
 
@@ -45,12 +45,6 @@ public final class CheckIn {
     /** Whether agents are still checking in at {@code now}: true before {@link #open()} and for the window after it. */
     public boolean open(Instant now) {
         Instant from = since;
-        return from == null || from != Instant.MIN && now.isBefore(from.plus(window));
-    }
-
-    /** When the window ends, or null while not watching. */
-    public Instant endsAt() {
-        Instant from = since;
-        return from == null ? null : from == Instant.MIN ? Instant.MIN : from.plus(window);
+        return from == null || now.isBefore(from.plus(window));
     }
 }

@@ -73,7 +73,6 @@ public interface JobStore {
     /** The service's attempts on a tier dispatched at or after {@code since}, running or finished: a stage's evidence. */
     List<Attempt> attemptsOnTier(long serviceId, String tier, Instant since);
 
-
     /** The service's attempts whose result the controller took at or after {@code since} (its clock): for summaries. */
     List<Attempt> finishedAttempts(long serviceId, Instant since);
 

@@ -30,9 +30,9 @@ public class Leadership {
     private final LeaderConfig config;
     private final CheckIn checkIn;
     private final Ticker ticker = new Ticker("drover-leader");
-    private volatile long leadsUntilNanos;
-    private volatile boolean leading;
+    private volatile long leadsUntilNanos = System.nanoTime();
     private volatile boolean failing;
+    private volatile boolean displaced;
 
     public Leadership(Database database, RolloutsConfig rollouts, LeaderConfig config, CheckIn checkIn) {
         this.store = new JooqLeaderStore(database.dsl());
@@ -44,7 +44,7 @@ public class Leadership {
 
     /** Whether this controller leads now (and may act for all of them). */
     public boolean leads() {
-        return leading && System.nanoTime() - leadsUntilNanos < 0;
+        return System.nanoTime() - leadsUntilNanos < 0;
     }
 
     public String leaderId() {
@@ -66,17 +66,24 @@ public class Leadership {
     void pass() {
         boolean before = leads();
         long asked = System.nanoTime();
-        Optional<Long> fence;
         try {
-            if (!store.seen(leaderId, instance)) {
-                LOG.error("another controller took leader-id '{}' while this one ran: this one stops leading", leaderId);
-                fence = Optional.empty();
-            } else {
+            Optional<Long> fence = Optional.empty();
+            if (store.seen(leaderId, instance)) {
                 fence = store.lead(leaderId, instance, config.lease());
+            } else if (!displaced) {
+                displaced = true;
+                LOG.error("another controller took leader-id '{}' while this one ran: this one stops leading", leaderId);
             }
+            // Leading until the lease would end, less one renewal, by this process's clock; else no longer.
+            leadsUntilNanos = fence.isPresent() ? asked + config.lease().minus(config.renew()).toNanos() : asked;
             if (failing) {
                 failing = false;
                 LOG.info("leader lease: the database answers again");
+            }
+            if (fence.isPresent() && !before) {
+                checkIn.open();
+                LOG.info("leading as '{}' (fence {}): this controller now runs polling, builds, rollouts, the reaper "
+                        + "and notifications", leaderId, fence.get());
             }
         } catch (RuntimeException e) {
             if (!failing) {
@@ -84,22 +91,10 @@ public class Leadership {
                 LOG.warn("leader lease: cannot reach the database ({}); leading at most until the lease ends",
                         e.getClass().getSimpleName());
             }
-            fence = null;
-        }
-        if (fence != null && fence.isPresent()) {
-            leadsUntilNanos = asked + config.lease().minus(config.renew()).toNanos();
-            leading = true;
-            if (!before) {
-                checkIn.open();
-                LOG.info("leading as '{}' (fence {}): this controller now runs polling, builds, rollouts, the reaper "
-                        + "and notifications", leaderId, fence.get());
-            }
-        } else if (fence != null) {
-            leading = false;
         }
         if (before && !leads()) {
             checkIn.close();
-            LOG.warn("no longer leading as '{}': another controller runs the loops", leaderId);
+            LOG.warn("no longer leading as '{}': the controller holding the lease runs the loops", leaderId);
         }
     }
 

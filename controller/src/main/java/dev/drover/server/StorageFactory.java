@@ -24,8 +24,6 @@ import java.time.Clock;
 /** Wires the database, the stores and the clock. One database for every store, chosen by its URL. */
 @Factory
 public class StorageFactory {
-    /** H2's "Database may be already in use". */
-    private static final int H2_IN_USE = 90020;
 
     @Singleton
     DatabaseFaults databaseFaults(DatabaseConfig config, @Value("${drover.home:.drover}") String home) {
@@ -48,28 +46,9 @@ public class StorageFactory {
         try {
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw refused(e, config, Path.of(home));
+            // In words: never the URL's credentials, never a stack trace.
+            throw new StartRefused(faults.inUse(e).orElseGet(() -> "the database would not open: " + faults.describe(e)));
         }
-    }
-
-    /** Why the database would not open, in words: never the URL's credentials, never a stack trace. */
-    private static StartRefused refused(RuntimeException e, DatabaseConfig config, Path home) {
-        boolean embedded = config.url() == null || config.url().isBlank();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_IN_USE) {
-                return new StartRefused("the embedded database under " + home.toAbsolutePath().normalize().resolve("db")
-                        + " is in use by another controller: stop that one, or give this one its own --home "
-                        + "(several controllers share one PostgreSQL, not one H2 home)");
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String where = embedded ? "the embedded database under " + home.toAbsolutePath().normalize().resolve("db")
-                : "the database (drover.database.url)";
-        return new StartRefused("cannot open " + where + ": " + root.getClass().getSimpleName()
-                + (root instanceof java.sql.SQLException sql ? " (SQLState " + sql.getSQLState() + ")" : ""));
     }
 
     static String jdbcUrl(DatabaseConfig config, Path home) throws Exception {

@@ -1,13 +1,12 @@
 package dev.drover.server;
 
-import java.sql.SQLException;
+import dev.drover.store.jooq.DatabaseFaults;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.jooq.exception.DataAccessException;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,24 +37,38 @@ final class Ticker {
     }
 
     void every(String what, Duration first, Duration delay, Runnable task) {
-        String[] lastFailure = {null};
-        int[] failures = {0};
-        executor.scheduleWithFixedDelay(() -> {
+        executor.scheduleWithFixedDelay(new Guarded(what, task), first.toMillis(), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One task of the loop: run while the gate is open, its failures logged once per change. */
+    private final class Guarded implements Runnable {
+        private final String what;
+        private final Runnable task;
+        private String lastFailure;
+        private int failures;
+
+        Guarded(String what, Runnable task) {
+            this.what = what;
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
             try {
                 if (gate.getAsBoolean()) {
                     task.run();
-                    if (failures[0] > 0) {
-                        LOG.info("{} works again after {} failed run(s)", what, failures[0]);
-                        failures[0] = 0;
-                        lastFailure[0] = null;
+                    if (failures > 0) {
+                        LOG.info("{} works again after {} failed run(s)", what, failures);
+                        failures = 0;
+                        lastFailure = null;
                     }
                 }
             } catch (RuntimeException e) {
-                failures[0]++;
-                Optional<String> database = database(e);
+                failures++;
+                Optional<String> database = DatabaseFaults.statement(e);
                 String failure = database.orElse(String.valueOf(e.getMessage()));
-                if (!failure.equals(lastFailure[0])) {
-                    lastFailure[0] = failure;
+                if (!failure.equals(lastFailure)) {
+                    lastFailure = failure;
                     if (database.isPresent()) {
                         LOG.error("{} failed: {} (logged again only when it changes)", what, failure);
                     } else {
@@ -63,18 +76,7 @@ final class Ticker {
                     }
                 }
             }
-        }, first.toMillis(), delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** A failure of the database in words without the statement: its SQLState, or its kind. */
-    private static Optional<String> database(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return Optional.of("a database call failed (SQLState " + sql.getSQLState() + ", "
-                        + sql.getClass().getSimpleName() + ")");
-            }
         }
-        return e instanceof DataAccessException ? Optional.of("a database call failed") : Optional.empty();
     }
 
     void stop() {

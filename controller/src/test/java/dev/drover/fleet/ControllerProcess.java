@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.drover.store.jooq.TestDatabases;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,17 @@ final class ControllerProcess {
     ControllerProcess withArgs(String... more) {
         args.addAll(List.of(more));
         return this;
+    }
+
+    /** Settings for a controller on the test PostgreSQL schema {@code db} (a small pool), then {@code more} over them. */
+    static Map<String, String> onPostgres(TestDatabases.Opened db, Map<String, String> more) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "drover.database.url", db.pool().getJdbcUrl(),
+                "drover.database.user", db.pool().getUsername(),
+                "drover.database.password", db.pool().getPassword(),
+                "drover.database.pool-size", "4"));
+        settings.putAll(more);
+        return settings;
     }
 
     String url() {

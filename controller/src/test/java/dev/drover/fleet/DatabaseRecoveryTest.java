@@ -89,14 +89,12 @@ class DatabaseRecoveryTest {
         String url = db.pool().getJdbcUrl().replace("//" + pg.getHost() + ":" + pg.getPort() + "/",
                 "//127.0.0.1:" + cut.port() + "/");
         Path tokenFile = dir.resolve("admin-token");
-        controller = new ControllerProcess(TestPorts.free(), Map.of(
+        controller = new ControllerProcess(TestPorts.free(), ControllerProcess.onPostgres(db, Map.of(
                 "drover.home", dir.resolve("home").toString(),
                 "drover.database.url", url,
-                "drover.database.user", db.pool().getUsername(),
-                "drover.database.password", db.pool().getPassword(),
                 "drover.access.admin-token-file", tokenFile.toString(),
                 "drover.git.poll-interval", "0s",
-                "drover.builds.enabled", "false"), dir.resolve("controller.log")).start();
+                "drover.builds.enabled", "false")), dir.resolve("controller.log")).start();
         String admin = Files.readString(tokenFile).trim();
         assertThat(createToken(admin, "before").statusCode()).isEqualTo(201);
 

@@ -95,12 +95,8 @@ class RolloutEndToEndTest {
         deployerToken = tokens.issue("e2e-deployer", Role.DEPLOYER, "test").secret().value();
         String agentToken = tokens.issue("worker-1", Role.AGENT, "test").secret().value();
 
-        controller = new ControllerProcess(TestPorts.free(), Map.ofEntries(
+        controller = new ControllerProcess(TestPorts.free(), ControllerProcess.onPostgres(db, Map.ofEntries(
                 Map.entry("drover.home", dir.resolve("home").toString()),
-                Map.entry("drover.database.url", db.pool().getJdbcUrl()),
-                Map.entry("drover.database.user", db.pool().getUsername()),
-                Map.entry("drover.database.password", db.pool().getPassword()),
-                Map.entry("drover.database.pool-size", "4"),
                 Map.entry("drover.git.poll-interval", "0s"),
                 Map.entry("drover.builds.enabled", "false"),
                 Map.entry("drover.agents.lease", "4s"),
@@ -113,7 +109,7 @@ class RolloutEndToEndTest {
                 Map.entry("drover.rollouts.lease", "10s"),
                 Map.entry("drover.rollouts.leader-id", "e2e-controller"),
                 Map.entry("drover.rollouts.min-bake", "1s"),
-                Map.entry("drover.rollouts.min-jobs", "3")), dir.resolve("controller.log")).start();
+                Map.entry("drover.rollouts.min-jobs", "3"))), dir.resolve("controller.log")).start();
         agent = new AgentProcess("worker-1", agentToken, controller.url(), dir.resolve("agents/worker-1"), List.of())
                 .start();
         load.scheduleWithFixedDelay(this::submitOne, 0, 400, TimeUnit.MILLISECONDS);

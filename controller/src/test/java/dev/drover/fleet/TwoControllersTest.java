@@ -75,12 +75,8 @@ class TwoControllersTest {
     }
 
     private ControllerProcess controller(String leaderId) {
-        ControllerProcess c = new ControllerProcess(TestPorts.free(), Map.ofEntries(
+        ControllerProcess c = new ControllerProcess(TestPorts.free(), ControllerProcess.onPostgres(db, Map.ofEntries(
                 Map.entry("drover.home", dir.resolve("home-" + leaderId + "-" + controllers.size()).toString()),
-                Map.entry("drover.database.url", db.pool().getJdbcUrl()),
-                Map.entry("drover.database.user", db.pool().getUsername()),
-                Map.entry("drover.database.password", db.pool().getPassword()),
-                Map.entry("drover.database.pool-size", "4"),
                 Map.entry("drover.git.poll-interval", "0s"),
                 Map.entry("drover.builds.enabled", "false"),
                 Map.entry("drover.leader.lease", "10s"),
@@ -90,7 +86,7 @@ class TwoControllersTest {
                 Map.entry("drover.agents.poll", "2s"),
                 Map.entry("drover.agents.lost-margin", "3s"),
                 Map.entry("drover.targets.cpu.price-per-hour", "1.0"),
-                Map.entry("drover.rollouts.leader-id", leaderId)),
+                Map.entry("drover.rollouts.leader-id", leaderId))),
                 dir.resolve("logs").resolve(leaderId + "-" + controllers.size() + ".log"));
         controllers.add(c);
         return c;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
+import org.jooq.exception.DataAccessException;
 
 /**
  * Tells a database that cannot be used (unreachable, closed, out of disk) from a statement that failed, and
@@ -18,6 +19,7 @@ public final class DatabaseFaults implements SQLExceptionOverride {
     private static final int H2_IO = 90028;
     private static final int H2_IO_RENAME = 90031;
     private static final int H2_FILE_CORRUPTED = 90030;
+    private static final int H2_IN_USE = 90020;
 
     private final Path embedded;
 
@@ -57,16 +59,31 @@ public final class DatabaseFaults implements SQLExceptionOverride {
         return Optional.empty();
     }
 
+    /** Whether the embedded database would not open because another process has it open (H2's file lock). */
+    public Optional<String> inUse(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (embedded != null && t instanceof SQLException s && s.getErrorCode() == H2_IN_USE) {
+                return Optional.of("the embedded database under " + embedded + " is in use by another controller: stop "
+                        + "that one, or give this one its own --home (several controllers share one PostgreSQL, not one H2 home)");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A failure in words for a log or an answer: what {@link #unavailable} says, else its kind and SQLState. */
     public String describe(Throwable failure) {
-        return unavailable(failure).orElseGet(() -> {
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof SQLException s) {
-                    return "a database statement failed (SQLState " + s.getSQLState() + ")";
-                }
+        return unavailable(failure).or(() -> statement(failure))
+                .orElse("a database statement failed (" + failure.getClass().getSimpleName() + ")");
+    }
+
+    /** A failure from the database by its SQLState, never its text; empty when the database did not cause it. */
+    public static Optional<String> statement(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                return Optional.of("a database statement failed (SQLState " + s.getSQLState() + ")");
             }
-            return "a database statement failed (" + failure.getClass().getSimpleName() + ")";
-        });
+        }
+        return failure instanceof DataAccessException ? Optional.of("a database statement failed") : Optional.empty();
     }
 
     /** The pool's question: drop this connection? Always when the database cannot be used through it. */

@@ -211,10 +211,9 @@ public final class JooqJobStore implements JobStore {
             switch (move.kind()) {
                 case NONE -> { }
                 case FINISH -> finish(t, jobId, move.status(), move.reason(), move.at());
-                case REQUEUE -> requeue(t, jobId, move.infraFailure(), move.reason());
-                case RETRY -> t.update(JOB).set(JOB.STATUS, JobStatus.QUEUED.wireName())
-                        .set(JOB.REASON, Text.clip(move.reason(), 2000)).set(JOB.VERSION, JOB.VERSION.plus(1))
-                        .where(JOB.ID.eq(jobId)).execute();
+                case REQUEUE -> requeue(t, jobId, move.infraFailure() ? JOB.INFRA_FAILURES : JOB.CODE_FAILURES,
+                        move.reason());
+                case RETRY -> requeue(t, jobId, null, move.reason());
                 case REROUTE -> t.update(JOB).set(JOB.STATUS, JobStatus.QUEUED.wireName())
                         .set(JOB.REASON, Text.clip(move.reason(), 2000)).setNull(JOB.REVISION).setNull(JOB.ARM)
                         .set(JOB.VERSION, JOB.VERSION.plus(1))
@@ -254,15 +253,11 @@ public final class JooqJobStore implements JobStore {
                 .set(LATE_RESULT.OUTCOME, outcome).set(LATE_RESULT.DETAIL, Text.clip(detail, 2000)).execute();
     }
 
-    private static void requeue(DSLContext dsl, String jobId, boolean infraFailure, String reason) {
-        dsl.update(JOB)
-                .set(JOB.STATUS, JobStatus.QUEUED.wireName())
-                .set(JOB.REASON, Text.clip(reason, 2000))
-                .set(infraFailure ? JOB.INFRA_FAILURES : JOB.CODE_FAILURES,
-                        (infraFailure ? JOB.INFRA_FAILURES : JOB.CODE_FAILURES).plus(1))
-                .set(JOB.VERSION, JOB.VERSION.plus(1))
-                .where(JOB.ID.eq(jobId))
-                .execute();
+    /** Back to the queue, counting the failure in {@code counter} (none when null). */
+    private static void requeue(DSLContext dsl, String jobId, Field<Integer> counter, String reason) {
+        var update = dsl.update(JOB).set(JOB.STATUS, JobStatus.QUEUED.wireName())
+                .set(JOB.REASON, Text.clip(reason, 2000)).set(JOB.VERSION, JOB.VERSION.plus(1));
+        (counter == null ? update : update.set(counter, counter.plus(1))).where(JOB.ID.eq(jobId)).execute();
     }
 
     @Override
@@ -293,7 +288,6 @@ public final class JooqJobStore implements JobStore {
                         .and(ATTEMPT.RECEIVED_AT.ge(toColumn(since))))
                 .orderBy(ATTEMPT.ID).fetch(JooqJobStore::toAttempt);
     }
-
 
     @Override
     public List<Attempt> attemptsOnTier(long serviceId, String tier, Instant since) {
