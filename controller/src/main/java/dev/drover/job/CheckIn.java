@@ -25,10 +25,13 @@ public final class CheckIn {
         this.clock = clock;
     }
 
-    /** A window of no length, already over: every lapsed lease is believed at once (tests of the reaper alone). */
+    /**
+     * A window that is never open, whatever the clock says (a test clock may be set back): every lapsed lease is
+     * believed at once (tests of the reaper alone).
+     */
     public static CheckIn none(Clock clock) {
         CheckIn none = new CheckIn(Duration.ZERO, clock);
-        none.open();
+        none.since = Instant.MIN;
         return none;
     }
 
@@ -45,6 +48,6 @@ public final class CheckIn {
     /** Whether agents are still checking in at {@code now}: true before {@link #open()} and for the window after it. */
     public boolean open(Instant now) {
         Instant from = since;
-        return from == null || now.isBefore(from.plus(window));
+        return from == null || from != Instant.MIN && now.isBefore(from.plus(window));
     }
 }
