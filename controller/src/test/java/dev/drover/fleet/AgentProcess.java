@@ -40,7 +40,6 @@ final class AgentProcess {
         return this;
     }
 
-    /** SIGKILL: no goodbye, containers left running. */
     /** Freezes the agent's JVM (SIGSTOP): a machine so loaded that the agent is slow to come back. */
     void freeze() throws IOException, InterruptedException {
         signal("-STOP");
@@ -58,6 +57,7 @@ final class AgentProcess {
         }
     }
 
+    /** SIGKILL: no goodbye, containers left running. */
     void kill() {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();

@@ -8,13 +8,9 @@ import dev.drover.TestPorts;
 import dev.drover.access.AccessTokens;
 import dev.drover.access.Role;
 import dev.drover.build.TestDocker;
-import dev.drover.commit.CommitStatus;
-import dev.drover.commit.SeenCommit;
 import dev.drover.job.Arm;
 import dev.drover.job.Attempt;
 import dev.drover.job.Job;
-import dev.drover.revision.GreenRevisions;
-import dev.drover.revision.RevisionSpec;
 import dev.drover.rollout.DeployLock;
 import dev.drover.rollout.Rollout;
 import dev.drover.rollout.RolloutEvent;
@@ -22,11 +18,7 @@ import dev.drover.rollout.RolloutState;
 import dev.drover.service.Service;
 import dev.drover.service.ServiceOrigin;
 import dev.drover.service.ServiceSettings;
-import dev.drover.spec.GatesSpec;
-import dev.drover.spec.StageSpec;
-import dev.drover.store.jooq.JooqCommitStore;
 import dev.drover.store.jooq.JooqJobStore;
-import dev.drover.store.jooq.JooqRevisionStore;
 import dev.drover.store.jooq.JooqRolloutStore;
 import dev.drover.store.jooq.JooqServiceStore;
 import dev.drover.store.jooq.JooqTierStateStore;
@@ -63,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RolloutEndToEndTest {
     private static final String SERVICE = "e2e";
-    private static final List<String> TIERS = List.of("canary", "main");
+    private static final List<String> TIERS = Ladder.TIERS;
     private static final Duration MAX = Duration.ofMinutes(4);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -185,25 +177,13 @@ class RolloutEndToEndTest {
         everyJobFinishes();
     }
 
+    /**
+     * A candidate that always fails needs 16 pairs against it at this budget (alpha 0.005 per test): with 12 jobs
+     * per arm the canary's evidence leans and the judge watches on until it rolls back; with 3 it would pass on
+     * schedule (drover plan: failures undetectable in 3 jobs).
+     */
     private int revision(Map<String, String> env) {
-        JooqRevisionStore revisions = new JooqRevisionStore(dsl);
-        int next = revisions.list(service.id(), 1).stream().mapToInt(r -> r.number()).max().orElse(0) + 1;
-        String sha = String.format("%040x", next);
-        JooqCommitStore commits = new JooqCommitStore(dsl);
-        commits.record(service.id(), new SeenCommit(sha, List.of(), "Ada", "a@x", "v" + next, Instant.now()),
-                CommitStatus.GREEN, null, Instant.now());
-        Map<String, String> all = new java.util.HashMap<>(Map.of("DURATION", "1"));
-        all.putAll(env);
-        // a candidate that always fails needs 16 pairs against it at this budget (alpha 0.005 per test): with
-        // 12 jobs per arm the canary's evidence leans and the judge watches on until it rolls back; with 3 it
-        // would pass on schedule (drover plan: failures undetectable in 3 jobs)
-        List<RevisionSpec.Stage> stages = List.of(
-                RevisionSpec.Stage.of(new StageSpec(List.of("canary"), Duration.ofSeconds(2), 12, 0.5, Duration.ofMinutes(10))),
-                RevisionSpec.Stage.of(new StageSpec(List.of("main"), Duration.ofSeconds(2), 3, 0.5, Duration.ofMinutes(10))));
-        RevisionSpec spec = new RevisionSpec(List.of("sh", "/app/work.sh"), all, Map.of(), 0.5, 256L << 20, 64L << 20,
-                600, 2, 0, "optional", false, List.of(new RevisionSpec.Tier("canary", "cpu", 50, 0),
-                new RevisionSpec.Tier("main", "cpu", 50, 0)), stages, GatesSpec.DEFAULT);
-        return GreenRevisions.create(new JooqCommitStore(dsl), revisions, service.id(), sha, image, spec, Instant.now());
+        return Ladder.revision(dsl, service.id(), image, 12, env);
     }
 
     /** {@code POST /deploy} as a person would, through the controller's API; the rollout's id. */
