@@ -60,4 +60,15 @@ class DatabaseFaultsTest {
         assertThat(embedded.describe(jooq(tooLong))).isEqualTo("a database statement failed (SQLState 22001)")
                 .doesNotContainIgnoringCase("insert");
     }
+
+    @Test
+    void anEmbeddedDatabaseLockedByAnotherProcessIsInUseAndOnlyThere() {
+        SQLException locked = new SQLException("Database may be already in use: \"/var/lib/drover/db/drover.mv.db\"",
+                "90020", 90020);
+        assertThat(embedded.inUse(jooq(locked))).hasValueSatisfying(words -> assertThat(words)
+                .startsWith("the embedded database under " + DIR + " is in use by another controller")
+                .doesNotContain("mv.db"));
+        assertThat(postgres.inUse(jooq(locked))).isEmpty();
+        assertThat(embedded.inUse(jooq(new SQLException("Connection refused", "08001")))).isEmpty();
+    }
 }
