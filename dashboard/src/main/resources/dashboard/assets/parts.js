@@ -1,4 +1,4 @@
-// Pieces the overview and a service's page share: the lock, the tiers, the rollout's progress and the verdict in words.
+// Pieces the overview and a service's page share: a failed fetch, the lock, the tiers, the rollout's progress and the verdict in words.
 import {badge, empty, h, percent, table} from './dom.js';
 import {seconds, when} from './time.js';
 
@@ -7,6 +7,13 @@ export function lockLine(lock) {
   return h('p', {class: 'lock', 'data-test': 'lock'},
     (lock.kind === 'rollback' ? 'Locked after a rollback' : 'Locked') + ' by ', h('strong', {}, lock.lockedBy),
     lock.reason ? ' — “' + lock.reason + '”' : '', ' since ', when(lock.lockedAt));
+}
+
+/** The service's repository when its last fetch failed: why, in the words kept on the service. Nothing otherwise. */
+export function fetchLine(mirror) {
+  if (!mirror || !mirror.lastError) return '';
+  return h('p', {class: 'lock', role: 'alert', 'data-test': 'fetch-error'},
+    'New commits are not coming in: the last fetch (', when(mirror.fetchedAt), ') failed: ', mirror.lastError);
 }
 
 export function tiersTable(tiers) {

@@ -1,5 +1,6 @@
 package dev.drover.api;
 
+import dev.drover.commit.MirrorStateStore;
 import dev.drover.job.JobStore;
 import dev.drover.revision.RevisionSpec;
 import dev.drover.revision.RevisionStore;
@@ -25,22 +26,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code drover status SERVICE} in one request: lock, tiers, the rollout and its stage's progress and verdicts. */
+/** {@code drover status SERVICE} in one request: the last fetch, lock, tiers, the rollout and its stage's progress and verdicts. */
 @Controller("/api/v1/services/{name}")
 @Secured(Roles.VIEWER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "rollouts")
 public class ServiceStatusController {
     private final Services services;
+    private final MirrorStateStore mirrors;
     private final TierStateStore tiers;
     private final RolloutStore rollouts;
     private final RevisionStore revisions;
     private final Evidence evidence;
     private final Clock clock;
 
-    public ServiceStatusController(Services services, TierStateStore tiers, RolloutStore rollouts,
+    public ServiceStatusController(Services services, MirrorStateStore mirrors, TierStateStore tiers, RolloutStore rollouts,
                                    RevisionStore revisions, JobStore jobs, Clock clock) {
         this.services = services;
+        this.mirrors = mirrors;
         this.tiers = tiers;
         this.rollouts = rollouts;
         this.revisions = revisions;
@@ -71,7 +74,8 @@ public class ServiceStatusController {
                 .filter(r -> shown.map(s -> s.id() != r.id()).orElse(true)).count();
         Optional<StageRecord> judged = shown.flatMap(r -> rollouts.stages(r.id()).stream()
                 .max(Comparator.comparingInt(StageRecord::stage)));
-        return new ServiceStatusView(service.name(), now, RolloutViews.LockView.of(rollouts.lock(service.id())),
+        return new ServiceStatusView(service.name(), now, mirrors.find(service.id()).map(ServiceView.Mirror::of).orElse(null),
+                RolloutViews.LockView.of(rollouts.lock(service.id())),
                 ladder(service.id()).stream().map(DeployController.TierView::of).toList(),
                 shown.map(RolloutViews.RolloutView::of).orElse(null), queued,
                 shown.filter(r -> r.state().inFlight())

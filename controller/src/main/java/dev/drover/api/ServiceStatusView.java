@@ -14,6 +14,8 @@ import java.util.Map;
  * its current stage's progress, and the latest verdicts the judge gave it.
  *
  * @param at           the controller's clock when it answered
+ * @param mirror       where the repository's mirror stood at its last fetch, with the error if it failed; null
+ *                     before the first fetch
  * @param rollout      null when the service never had one
  * @param queued       rollouts queued behind the one shown
  * @param stage        null unless the rollout is in flight (running or paused)
@@ -22,7 +24,7 @@ import java.util.Map;
  *                     {@code stopped}); null while it runs
  * @param verdicts     the latest verdict of each tier and gate of that stage
  */
-record ServiceStatusView(String service, Instant at, RolloutViews.LockView lock, List<DeployController.TierView> tiers,
+record ServiceStatusView(String service, Instant at, ServiceView.Mirror mirror, RolloutViews.LockView lock, List<DeployController.TierView> tiers,
                          RolloutViews.RolloutView rollout, int queued, StageProgress stage, int verdictStage, String stageOutcome,
                          List<RolloutViews.TierVerdictView> verdicts) {
 

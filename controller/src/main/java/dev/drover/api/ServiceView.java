@@ -15,11 +15,14 @@ public record ServiceView(String name, String repo, String branch, String origin
 
     /** Where the mirror stood at its last fetch. */
     public record Mirror(String head, Instant fetchedAt, String lastError) {
+        static Mirror of(MirrorState state) {
+            return new Mirror(state.headSha(), state.fetchedAt(), state.lastError());
+        }
     }
 
     static ServiceView of(Service s, MirrorState state, Commit newest, Build active) {
         return new ServiceView(s.name(), s.repoUrl(), s.branch(), s.origin().wireName(), s.webhookSecret() != null,
-                s.credentials(), state == null ? null : new Mirror(state.headSha(), state.fetchedAt(), state.lastError()),
+                s.credentials(), state == null ? null : Mirror.of(state),
                 newest == null ? null : CommitView.of(newest), active == null ? null : BuildView.of(active));
     }
 }

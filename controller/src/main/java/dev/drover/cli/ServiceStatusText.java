@@ -24,8 +24,14 @@ final class ServiceStatusText {
     static List<String> lines(JsonNode s, boolean verbose, boolean clock) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
-        Output.fields(out, List.of(new String[] {"Service", Output.text(s, "service")},
-                new String[] {"Lock", RolloutText.lock(s.path("lock"))}));
+        List<String[]> fields = new ArrayList<>();
+        fields.add(new String[] {"Service", Output.text(s, "service")});
+        String fetchError = s.path("mirror").path("lastError").asText("");
+        if (!fetchError.isEmpty()) {
+            fields.add(new String[] {"Intake", "new commits are not coming in: the last fetch failed: " + fetchError});
+        }
+        fields.add(new String[] {"Lock", RolloutText.lock(s.path("lock"))});
+        Output.fields(out, fields);
         out.println();
         List<List<String>> tiers = new ArrayList<>();
         for (JsonNode t : s.path("tiers")) {

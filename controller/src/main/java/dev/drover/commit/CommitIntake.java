@@ -36,7 +36,10 @@ public final class CommitIntake {
         this.clock = clock;
     }
 
-    /** Fetches and records; one at a time per service. Throws {@link MirrorException} when the fetch fails. */
+    /**
+     * Fetches and records; one at a time per service. Throws {@link MirrorException} when the fetch or a read of
+     * the repository fails; a commit whose {@code drover.yaml} Drover will not read is recorded invalid, saying why.
+     */
     public SyncResult synchronize(Service service) {
         ReentrantLock lock = locks.computeIfAbsent(service.id(), id -> new ReentrantLock());
         lock.lock();
@@ -47,18 +50,20 @@ public final class CommitIntake {
         }
     }
 
+    /** Any failure of the repository is kept on the service ({@code mirror.lastError}) and thrown. */
     private SyncResult synchronizeLocked(Service service) {
-        Optional<String> tip;
         try {
-            tip = mirror.fetch(service);
+            return intake(service);
         } catch (MirrorException e) {
             states.saveError(service.id(), e.getMessage(), clock.instant());
             throw e;
         }
+    }
+
+    private SyncResult intake(Service service) {
+        Optional<String> tip = mirror.fetch(service);
         if (tip.isEmpty()) {
-            String error = "branch '" + service.branch() + "' does not exist in " + service.repoUrl();
-            states.saveError(service.id(), error, clock.instant());
-            throw new MirrorException(error, null);
+            throw new MirrorException("branch '" + service.branch() + "' does not exist in " + service.repoUrl(), null);
         }
         Optional<String> old = states.find(service.id()).map(MirrorState::headSha);
         if (old.equals(tip)) {
@@ -89,7 +94,12 @@ public final class CommitIntake {
     }
 
     private boolean record(Service service, SeenCommit commit) {
-        Optional<String> problems = check.problems(service, mirror.readFile(service, commit.sha(), SPEC_FILE));
+        Optional<String> problems;
+        try {
+            problems = check.problems(service, mirror.readFile(service, commit.sha(), SPEC_FILE));
+        } catch (FileRefused e) {
+            problems = Optional.of(e.getMessage());
+        }
         CommitStatus status = problems.isPresent() ? CommitStatus.INVALID : CommitStatus.QUEUED;
         boolean fresh = commits.record(service.id(), commit, status, problems.orElse(null), clock.instant());
         if (fresh) {

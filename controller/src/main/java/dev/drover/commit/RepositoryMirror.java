@@ -7,6 +7,8 @@ import java.util.function.Predicate;
 
 /** A local mirror of each service's repository. */
 public interface RepositoryMirror {
+    /** The largest file {@link #readFile} reads (1 MiB); a {@code drover.yaml} may be at most 256 KiB besides. */
+    long MAX_FILE_BYTES = 1024 * 1024;
 
     /** Fetches the service's branch; its tip, or empty when the branch does not exist. Throws {@link MirrorException}. */
     Optional<String> fetch(Service service);
@@ -21,7 +23,10 @@ public interface RepositoryMirror {
 
     boolean isAncestor(Service service, String ancestor, String descendant);
 
-    /** The file's text at that commit, if it exists there. */
+    /**
+     * The file's text at that commit, if it exists there. Throws {@link FileRefused} when it is larger than
+     * {@link #MAX_FILE_BYTES} or not a regular file, {@link MirrorException} when it cannot be read.
+     */
     Optional<String> readFile(Service service, String sha, String path);
 
     /**

@@ -1,5 +1,6 @@
 package dev.drover.git;
 
+import dev.drover.commit.FileRefused;
 import dev.drover.commit.MirrorException;
 import dev.drover.commit.RepositoryMirror;
 import dev.drover.commit.SeenCommit;
@@ -21,7 +22,10 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.internal.JGitText;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -102,7 +106,7 @@ public final class JGitMirror implements RepositoryMirror {
             List<SeenCommit> oldestFirst = new ArrayList<>(newestFirst);
             java.util.Collections.reverse(oldestFirst);
             return oldestFirst;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new MirrorException("reading the history of " + service.name() + " failed: " + rootMessage(e), e);
         }
     }
@@ -111,7 +115,7 @@ public final class JGitMirror implements RepositoryMirror {
     public SeenCommit commit(Service service, String sha) {
         try (Repository repo = open(service); RevWalk walk = new RevWalk(repo)) {
             return toSeen(walk.parseCommit(ObjectId.fromString(sha)));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new MirrorException("reading commit " + sha + " of " + service.name() + " failed: " + rootMessage(e), e);
         }
     }
@@ -124,22 +128,41 @@ public final class JGitMirror implements RepositoryMirror {
                 return false;
             }
             return walk.isMergedInto(walk.parseCommit(old), walk.parseCommit(ObjectId.fromString(descendant)));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new MirrorException("comparing commits of " + service.name() + " failed: " + rootMessage(e), e);
         }
     }
 
     @Override
     public Optional<String> readFile(Service service, String sha, String path) {
-        try (Repository repo = open(service); RevWalk walk = new RevWalk(repo)) {
+        try (Repository repo = open(service); RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(sha));
-            try (TreeWalk tree = TreeWalk.forPath(repo, path, commit.getTree())) {
+            try (TreeWalk tree = TreeWalk.forPath(reader, path, commit.getTree())) {
                 if (tree == null) {
                     return Optional.empty();
                 }
-                return Optional.of(new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+                String at = path + " at " + sha.substring(0, 7);
+                FileMode mode = tree.getFileMode(0);
+                if (mode == FileMode.GITLINK) {
+                    throw new FileRefused(at + " is a submodule (a gitlink), not a file: commit the file itself");
+                }
+                if (mode == FileMode.TREE) {
+                    throw new FileRefused(at + " is a directory, not a file");
+                }
+                if (mode == FileMode.SYMLINK) {
+                    throw new FileRefused(at + " is a symbolic link: commit the file itself, Drover does not follow links");
+                }
+                long size = reader.getObjectSize(tree.getObjectId(0), Constants.OBJ_BLOB);
+                if (size > MAX_FILE_BYTES) {
+                    throw new FileRefused(at + " is " + size + " bytes: Drover reads at most " + MAX_FILE_BYTES / 1024
+                            + " KiB of it");
+                }
+                return Optional.of(new String(reader.open(tree.getObjectId(0), Constants.OBJ_BLOB).getBytes(),
+                        StandardCharsets.UTF_8));
             }
-        } catch (IOException e) {
+        } catch (MirrorException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
             throw new MirrorException("reading " + path + " at " + sha + " failed: " + rootMessage(e), e);
         }
     }

@@ -93,4 +93,18 @@ class ServiceCliTest {
 
         assertThat(as(viewer, "commits", "no-such-service").err()).contains("service not found");
     }
+
+    @Test
+    void aFailedFetchIsShownByListAndStatusInWords() {
+        String nowhere = dir.resolve("nowhere.git").toUri().toString();
+        assertThat(as(admin, "service", "add", "unreachable", "--repo", nowhere, "--branch", "main").code()).isZero();
+
+        CliRun fetch = as(admin, "service", "fetch", "unreachable");
+        assertThat(fetch.code()).isNotZero();
+        assertThat(fetch.err()).contains("fetching " + nowhere);
+
+        assertThat(as(viewer, "service", "list").out()).contains("unreachable").contains("fetch failed: fetching " + nowhere);
+        assertThat(as(viewer, "status", "unreachable").out())
+                .contains("Intake").contains("new commits are not coming in: the last fetch failed: fetching " + nowhere);
+    }
 }

@@ -142,4 +142,37 @@ class CommitIntakeTest {
         assertThatThrownBy(() -> intake.synchronize(withCredentials))
                 .isInstanceOf(MirrorException.class).hasMessageContaining("credentials secret 'git/token'");
     }
+
+    @Test
+    void aDroverYamlDroverWillNotReadMakesItsCommitInvalidSayingWhyAndIntakeGoesOn() {
+        String first = repo.commit("first", Map.of("drover.yaml", TestRepo.validSpec("thumbnailer")));
+        repo.push();
+        intake.synchronize(service);
+        String gitlink = repo.commitGitlink("spec as a submodule", "drover.yaml", first);
+        repo.push();
+        intake.synchronize(service);
+        String huge = repo.commit("huge spec", Map.of("drover.yaml", "#".repeat(2 * 1024 * 1024)));
+        repo.push();
+        intake.synchronize(service);
+        String fixed = repo.commit("fixed", Map.of("drover.yaml", TestRepo.validSpec("thumbnailer")));
+        repo.push();
+        intake.synchronize(service);
+
+        assertThat(commits.find(service.id(), gitlink)).hasValueSatisfying(c -> {
+            assertThat(c.status()).isEqualTo(CommitStatus.INVALID);
+            assertThat(c.statusDetail()).isEqualTo("drover.yaml at " + gitlink.substring(0, 7)
+                    + " is a submodule (a gitlink), not a file: commit the file itself");
+        });
+        assertThat(commits.find(service.id(), huge)).hasValueSatisfying(c -> {
+            assertThat(c.status()).isEqualTo(CommitStatus.INVALID);
+            assertThat(c.statusDetail()).isEqualTo("drover.yaml at " + huge.substring(0, 7)
+                    + " is 2097152 bytes: Drover reads at most 1024 KiB of it");
+        });
+        assertThat(commits.find(service.id(), fixed)).hasValueSatisfying(c ->
+                assertThat(c.status()).isEqualTo(CommitStatus.QUEUED));
+        assertThat(states.find(service.id())).hasValueSatisfying(s -> {
+            assertThat(s.headSha()).isEqualTo(fixed);
+            assertThat(s.lastError()).isNull();
+        });
+    }
 }

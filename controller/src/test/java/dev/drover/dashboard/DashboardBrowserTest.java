@@ -1,6 +1,7 @@
 package dev.drover.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drover.TestPorts;
@@ -8,6 +9,8 @@ import dev.drover.access.AccessTokens;
 import dev.drover.access.Role;
 import dev.drover.api.Http;
 import dev.drover.commit.CommitStore;
+import dev.drover.commit.CommitIntake;
+import dev.drover.commit.MirrorException;
 import dev.drover.job.FakeAgent;
 import dev.drover.job.JobSubmission;
 import dev.drover.job.NewJob;
@@ -110,6 +113,8 @@ class DashboardBrowserTest {
 
         Service archiver = service("archiver");
         tiers.deployAll(archiver.id(), List.of("canary", "main"), 1, Instant.now());
+        assertThatThrownBy(() -> context.getBean(CommitIntake.class).synchronize(archiver))
+                .as("fetching file:///none fails, and the service keeps why").isInstanceOf(MirrorException.class);
 
         driver = TestBrowser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -149,6 +154,8 @@ class DashboardBrowserTest {
         assertThat(text("section[data-service=reports] [data-test=lock]")).contains("oncall-ada").contains("incident 4711: storage migration")
                 .contains("since");
         assertThat(text("section[data-service=resizer]")).contains("Unlocked");
+        assertThat(text("section[data-service=archiver] [data-test=fetch-error]")).contains("New commits are not coming in")
+                .contains("failed: fetching file:///none");
     }
 
     @Test

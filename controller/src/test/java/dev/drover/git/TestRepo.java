@@ -9,6 +9,11 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.RefSpec;
@@ -69,13 +74,36 @@ public final class TestRepo implements AutoCloseable {
                 Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
             }
             work.add().addFilepattern(".").call();
-            PersonIdent author = new PersonIdent("Ada Lovelace", "ada@example.com",
-                    Instant.parse("2026-11-01T10:00:00Z").plusSeconds(60L * ++clock), ZoneOffset.UTC);
-            RevCommit commit = work.commit().setMessage(message).setAuthor(author).setCommitter(author).call();
-            return commit.name();
+            return commitIndex(message);
         } catch (GitAPIException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Commits a submodule entry (a gitlink to {@code sha}) at {@code path}, as {@code git submodule add} would. */
+    public String commitGitlink(String message, String path, String sha) {
+        try {
+            DirCache index = work.getRepository().lockDirCache();
+            DirCacheEditor editor = index.editor();
+            editor.add(new DirCacheEditor.PathEdit(path) {
+                @Override
+                public void apply(DirCacheEntry entry) {
+                    entry.setFileMode(FileMode.GITLINK);
+                    entry.setObjectId(ObjectId.fromString(sha));
+                }
+            });
+            editor.commit();
+            return commitIndex(message);
+        } catch (GitAPIException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String commitIndex(String message) throws GitAPIException {
+        PersonIdent author = new PersonIdent("Ada Lovelace", "ada@example.com",
+                Instant.parse("2026-11-01T10:00:00Z").plusSeconds(60L * ++clock), ZoneOffset.UTC);
+        RevCommit commit = work.commit().setMessage(message).setAuthor(author).setCommitter(author).call();
+        return commit.name();
     }
 
     /** Commits a symlink at {@code path} pointing at {@code target}; returns the commit id. */

@@ -2,7 +2,7 @@
 import {actionBar} from '../actions.js';
 import {api, enc} from '../api.js';
 import {empty, h} from '../dom.js';
-import {lockLine, rolloutBlock, tiersTable, verdictWords} from '../parts.js';
+import {fetchLine, lockLine, rolloutBlock, tiersTable, verdictWords} from '../parts.js';
 
 export const topics = ['rollout', 'tiers', 'verdicts', 'jobs', 'commits'];
 
@@ -21,6 +21,7 @@ export async function render(ctx) {
 function card(ctx, s, status) {
   return h('section', {class: 'card', 'data-service': s.name, 'aria-labelledby': 'svc-' + s.name},
     h('h2', {id: 'svc-' + s.name}, h('a', {href: '#/services/' + enc(s.name)}, s.name)),
+    fetchLine(status.mirror),
     lockLine(status.lock),
     tiersTable(status.tiers),
     h('h3', {}, 'Rollout'),

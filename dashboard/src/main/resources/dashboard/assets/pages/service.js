@@ -2,7 +2,7 @@
 import {actionBar} from '../actions.js';
 import {api, enc} from '../api.js';
 import {badge, empty, h, section, shortSha, table} from '../dom.js';
-import {lockLine, rolloutBlock, tiersTable, verdictWords} from '../parts.js';
+import {fetchLine, lockLine, rolloutBlock, tiersTable, verdictWords} from '../parts.js';
 import {when} from '../time.js';
 
 export const topics = ['rollout', 'tiers', 'verdicts', 'commits', 'jobs'];
@@ -17,7 +17,7 @@ export async function render(ctx) {
   const details = await Promise.all(rollouts.map(r => api.get(base + '/rollouts/' + r.id)));
   return h('div', {},
     h('h1', {}, name),
-    section('Now', lockLine(status.lock), tiersTable(status.tiers), rolloutBlock(name, status),
+    section('Now', fetchLine(status.mirror), lockLine(status.lock), tiersTable(status.tiers), rolloutBlock(name, status),
       h('h3', {}, 'Last verdict'), verdictWords(status), actionBar(ctx, name, status)),
     section('Rollouts', details.length === 0 ? empty('No rollouts yet: each green revision is rolled out here, stage by stage.')
       : details.map(d => timeline(name, d))),
