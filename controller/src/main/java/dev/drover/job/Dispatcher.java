@@ -46,14 +46,19 @@ public final class Dispatcher {
         this.clock = clock;
     }
 
+    /**
+     * Queued jobs the agent can run, at most {@code freeSlots} (what it says it has free) and never more than its
+     * registered slots less the attempts the controller already counts as running on it.
+     */
     public synchronized List<Assignment> assign(Agent agent, int freeSlots) {
         List<Assignment> given = new ArrayList<>();
-        if (agent.draining() || freeSlots <= 0) {
+        int free = Math.min(freeSlots, agent.slots() - jobs.running(agent.id()).size());
+        if (agent.draining() || free <= 0) {
             return given;
         }
         Lookups lookups = new Lookups();
         for (Job job : jobs.queued(SCAN)) {
-            if (given.size() >= freeSlots) {
+            if (given.size() >= free) {
                 break;
             }
             Optional<Job> routed = routed(job);

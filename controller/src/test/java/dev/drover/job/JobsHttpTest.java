@@ -137,6 +137,16 @@ class JobsHttpTest {
         assertThat(first.path("limits").path("network").asBoolean()).isFalse();
     }
 
+    /** An agent that asks for more than it registered gets its registered slots, less what it already runs. */
+    @Test
+    void anAgentNeverHoldsMoreAttemptsThanItsRegisteredSlots() {
+        deploy();
+        submit(20, false);
+
+        assertThat(cpuAgent.work(100)).as("8 slots registered").hasSize(8);
+        assertThat(cpuAgent.work(5)).as("all 8 are running").isEmpty();
+    }
+
     @Test
     void aGpuJobWithNoGpuTierStaysQueuedWithItsReason() {
         deploy();
