@@ -29,6 +29,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /** The agent protocol (dev.drover.agent.protocol): agent tokens only; an agent is known by its token's name. */
 @Controller("/api/v1/agents")
@@ -76,6 +77,10 @@ public class AgentController {
     public HeartbeatAnswer heartbeat(@Body Heartbeat beat, Authentication caller) {
         Agent agent = agent(caller);
         fleet.renew(agent);
+        if (beat.unreported() != null) {
+            ingest.reconcile(agent, beat.running() == null ? List.of() : Set.copyOf(beat.running()),
+                    Set.copyOf(beat.unreported()), config.lease());
+        }
         List<Long> cancel = jobs.cancelRequested(agent.id()).stream().map(Attempt::id).toList();
         return new HeartbeatAnswer(agent.draining(), cancel);
     }

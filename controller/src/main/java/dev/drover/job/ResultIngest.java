@@ -9,6 +9,9 @@ import dev.drover.target.PriceBook;
 import dev.drover.target.Target;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -100,6 +103,34 @@ public final class ResultIngest {
         finish(attempt, measured, job.status().finished() ? JobMove.NONE
                 : job.cancelRequested() ? JobMove.finish(JobStatus.CANCELLED, "cancelled", clock.instant())
                 : JobMove.reroute("attempt " + attempt.number() + " taken back before it started: " + why));
+    }
+
+    /**
+     * What an agent holds (attempts running, and ended ones whose results wait in its spool) against what it was
+     * given: an attempt given at least {@code grace} ago that it does not hold never reached it. The answer that gave
+     * it was lost: a controller killed after writing it, or the network. It ends cancelled, and its job runs again
+     * with no retry spent (a job a person cancelled meanwhile ends cancelled). Returns how many were taken back.
+     */
+    public int reconcile(Agent agent, Collection<Long> running, Collection<Long> unreported, Duration grace) {
+        Instant given = clock.instant().minus(grace);
+        int taken = 0;
+        for (Attempt attempt : jobs.running(agent.id())) {
+            if (running.contains(attempt.id()) || unreported.contains(attempt.id()) || attempt.dispatchedAt().isAfter(given)) {
+                continue;
+            }
+            String why = "never reached agent " + agent.name() + ": the answer that gave it was lost";
+            Measured measured = new Measured(Outcome.CANCELLED, null, null, null, null, null, null, null, null, null,
+                    why, null, null, null, null, clock.instant());
+            Job job = jobs.find(attempt.jobId()).orElseThrow();
+            JobMove move = job.status().finished() ? JobMove.NONE
+                    : job.cancelRequested() ? JobMove.finish(JobStatus.CANCELLED, "cancelled", clock.instant())
+                    : JobMove.retry("attempt " + attempt.number() + " " + why + "; running it again, no retry spent");
+            if (finish(attempt, measured, move)) {
+                LOG.warn("attempt taken back: job={} attempt={} why={}", attempt.jobId(), attempt.number(), why);
+                taken++;
+            }
+        }
+        return taken;
     }
 
     /** The agent holding the attempt went silent past its lease: the attempt is lost and the job retried. */

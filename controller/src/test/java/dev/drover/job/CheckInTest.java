@@ -122,4 +122,33 @@ class CheckInTest {
         world.clock().advance(LEASE.plus(MARGIN));
         assertThat(reaper.reap()).isEqualTo(1);
     }
+
+    /**
+     * A controller killed after it wrote an assignment and before its answer left: the agent never got the attempt.
+     * Its heartbeats say what it holds; once the attempt is older than the lease and held nowhere, it is taken back
+     * and the job runs again with no retry spent. Attempts running or waiting in the spool are left alone.
+     */
+    @Test
+    void anAttemptWhoseAnswerWasLostIsTakenBackFromTheAgentsHeartbeatAndRunsAgain() {
+        Agent holder = agent("holder-3");
+        world.submit(List.of(new NewJob(Map.of(), false, null), new NewJob(Map.of(), false, null),
+                new NewJob(Map.of(), false, null)));
+        Assignment lost = take(holder);
+        Assignment running = take(holder);
+        Assignment spooled = take(holder);
+
+        assertThat(ingest.reconcile(holder, List.of(running.attemptId()), List.of(spooled.attemptId()), LEASE))
+                .as("an answer may still be on its way within the lease").isZero();
+        world.clock().advance(LEASE.plusSeconds(1));
+        assertThat(ingest.reconcile(holder, List.of(running.attemptId()), List.of(spooled.attemptId()), LEASE)).isOne();
+
+        Job again = job(lost);
+        assertThat(again.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(again.infraFailures()).as("it never ran: no retry spent").isZero();
+        assertThat(again.reason()).contains("never reached agent holder-3");
+        assertThat(side.jobs().attempts(lost.jobId())).singleElement().satisfies(a ->
+                assertThat(a.outcome()).isEqualTo(Outcome.CANCELLED));
+        assertThat(job(running).status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(job(spooled).status()).isEqualTo(JobStatus.RUNNING);
+    }
 }

@@ -36,6 +36,8 @@ public final class Agent {
     private final Attempts attempts;
     private final Heartbeats heartbeats;
     private final WorkLoop work;
+    /** Whether what runs and what waits in the spool is all this agent holds (after it took stock at its start). */
+    private volatile boolean accounted;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(3, task -> {
         Thread thread = new Thread(task, "agent-timer");
         thread.setDaemon(true);
@@ -53,7 +55,7 @@ public final class Agent {
         this.sender = new ResultSender(spool, client, console);
         this.attempts = new Attempts(settings.slots(), runner, this::finished, gate, clock);
         Lease lease = new Lease(clock, Duration.ofSeconds(Math.max(1, terms.leaseSeconds())));
-        this.heartbeats = new Heartbeats(client, attempts, gate, lease, console);
+        this.heartbeats = new Heartbeats(client, attempts, this::unreported, gate, lease, console);
         this.work = new WorkLoop(client, attempts, gate, console, Duration.ofSeconds(Math.max(1, terms.pollSeconds())));
     }
 
@@ -96,6 +98,18 @@ public final class Agent {
         };
     }
 
+    /** The results waiting in the spool; null until the agent has taken stock after its start, or the spool is unreadable. */
+    private List<Long> unreported() {
+        if (!accounted) {
+            return null;
+        }
+        try {
+            return spool.pending();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private void recover() throws InterruptedException {
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
         while (!gate.stopping()) {
@@ -105,6 +119,7 @@ public final class Agent {
                 if (!found.isEmpty()) {
                     console.info("recovered " + found.size() + " attempt(s) left from before this start");
                 }
+                accounted = true;
                 return;
             } catch (RuntimeException e) {
                 Duration wait = backoff.next();

@@ -8,6 +8,7 @@ import dev.drover.agent.protocol.Outcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The agent's side of its lease: each heartbeat tells the controller what runs and, when answered, renews the
@@ -23,11 +24,15 @@ public final class Heartbeats {
     private final Gate gate;
     private final Lease lease;
     private final Console console;
+    private final Supplier<List<Long>> unreported;
     private String failing;
 
-    public Heartbeats(ControllerClient client, Attempts attempts, Gate gate, Lease lease, Console console) {
+    /** @param unreported the attempts whose results wait in the spool; null while the agent cannot say (see Heartbeat) */
+    public Heartbeats(ControllerClient client, Attempts attempts, Supplier<List<Long>> unreported, Gate gate, Lease lease,
+                      Console console) {
         this.client = client;
         this.attempts = attempts;
+        this.unreported = unreported;
         this.gate = gate;
         this.lease = lease;
         this.console = console;
@@ -37,7 +42,9 @@ public final class Heartbeats {
     public void beat() {
         Reply<HeartbeatAnswer> reply;
         try {
-            reply = client.heartbeat(new Heartbeat(attempts.running()), TIMEOUT);
+            // running first: an attempt that ends meanwhile is spooled before it stops running, so it is in one of them
+            List<Long> running = attempts.running();
+            reply = client.heartbeat(new Heartbeat(running, unreported.get()), TIMEOUT);
         } catch (IOException e) {
             failed(e.getMessage() == null ? e.toString() : e.getMessage());
             return;

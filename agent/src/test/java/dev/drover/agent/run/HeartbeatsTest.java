@@ -33,7 +33,7 @@ class HeartbeatsTest {
     void start() throws IOException {
         controller = new FakeController();
         attempts = new Attempts(2, runner, results::add, gate, clock);
-        heartbeats = new Heartbeats(new ControllerClient(URI.create(controller.url()), "drv_agent"), attempts, gate,
+        heartbeats = new Heartbeats(new ControllerClient(URI.create(controller.url()), "drv_agent"), attempts, List::of, gate,
                 new Lease(clock, Duration.ofSeconds(30)), new Console(new PrintWriter(printed), new PrintWriter(printed)));
     }
 
