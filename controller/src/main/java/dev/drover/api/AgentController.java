@@ -59,6 +59,7 @@ public class AgentController {
     @Post("/register")
     @Operation(summary = "Register (or re-register) the agent of this token")
     public Registered register(@Body Registration r, Authentication caller) {
+        AgentInput.check(r);
         List<String> gpus = r.gpus() == null ? List.of() : r.gpus().stream().map(g -> g.model()).toList();
         int cpus = r.host() == null ? 1 : r.host().cpus();
         long memory = r.host() == null ? 1 : r.host().memoryBytes();
@@ -75,6 +76,7 @@ public class AgentController {
     @Post("/heartbeat")
     @Operation(summary = "Renew the lease; learn whether to drain and which attempts to cancel")
     public HeartbeatAnswer heartbeat(@Body Heartbeat beat, Authentication caller) {
+        AgentInput.check(beat);
         Agent agent = agent(caller);
         fleet.renew(agent);
         if (beat.unreported() != null) {
@@ -88,6 +90,7 @@ public class AgentController {
     @Post("/work")
     @Operation(summary = "Long poll for work: answers at once when there is some, else within pollSeconds")
     public Work work(@Body WorkRequest request, Authentication caller) throws InterruptedException {
+        AgentInput.check(request);
         long deadline = System.nanoTime() + config.poll().toNanos();
         while (true) {
             Agent agent = agent(caller);
@@ -103,6 +106,7 @@ public class AgentController {
     @Post("/results")
     @Operation(summary = "Report an attempt's result; each is taken once")
     public ResultAck result(@Body AttemptResult result, Authentication caller) {
+        AgentInput.check(result);
         ResultIngest.Disposition disposition = ingest.ingest(agent(caller), result);
         return switch (disposition) {
             case UNKNOWN -> throw new ApiProblem(HttpStatus.NOT_FOUND, "Unknown attempt",

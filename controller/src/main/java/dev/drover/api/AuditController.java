@@ -11,6 +11,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 @Controller("/api/v1/audit")
@@ -27,7 +28,8 @@ public class AuditController {
     @Get
     @Operation(summary = "The audit log, newest first; page with 'before' (an id)")
     public List<AuditEventView> list(@QueryValue(defaultValue = "50") int limit, @Nullable @QueryValue Long before,
-                                     @Nullable @QueryValue String actor, @Nullable @QueryValue String action) {
+                                     @Nullable @Size(max = Input.ACTOR, message = Input.AT_MOST) @QueryValue String actor,
+                                     @Nullable @Size(max = Input.ACTOR, message = Input.AT_MOST) @QueryValue String action) {
         return store.list(new AuditQuery(limit, before, actor, action)).stream().map(AuditEventView::of).toList();
     }
 }

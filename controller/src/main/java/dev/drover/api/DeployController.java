@@ -7,6 +7,7 @@ import dev.drover.service.Service;
 import dev.drover.service.Services;
 import dev.drover.tier.TierState;
 import dev.drover.tier.TierStateStore;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -20,6 +21,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -60,7 +64,12 @@ public class DeployController {
     }
 
     /** {@code {"revision": N}} or {@code {"commit": "abc123"}} or neither (the newest green revision). */
-    public record DeployRequest(@Nullable Integer revision, @Nullable String commit, @Nullable String reason,
+    @Introspected
+    public record DeployRequest(@Nullable Integer revision,
+                                @Nullable @Size(max = Input.COMMIT, message = Input.AT_MOST)
+                                @Pattern(regexp = Input.ONE_LINE, message = Input.ONE_LINE_MESSAGE) String commit,
+                                @Nullable @Size(max = Input.REASON, message = Input.AT_MOST)
+                                @Pattern(regexp = Input.LINES, message = Input.LINES_MESSAGE) String reason,
                                 @Nullable Boolean force) {
     }
 
@@ -68,7 +77,7 @@ public class DeployController {
     @Secured(Roles.DEPLOYER)
     @Audited("deploy")
     @Operation(summary = "Request a rollout of a green revision (newest, --revision N or --commit SHA)")
-    public RolloutViews.RolloutView deploy(HttpRequest<?> request, String name, @Body DeployRequest body,
+    public RolloutViews.RolloutView deploy(HttpRequest<?> request, String name, @Valid @Body DeployRequest body,
                                            Authentication caller) {
         Service service = service(name);
         Revision revision = chosen(service, body);

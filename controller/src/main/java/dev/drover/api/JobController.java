@@ -10,6 +10,7 @@ import dev.drover.job.JobSubmission;
 import dev.drover.job.NewJob;
 import dev.drover.service.Service;
 import dev.drover.service.Services;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -25,6 +26,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +37,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** Jobs: submit (one or many), list (filtered), look at one, cancel, read its log; their summary and cost. */
 @Controller("/api/v1")
@@ -51,10 +57,32 @@ public class JobController {
         this.clock = clock;
     }
 
-    /** One job ({@code params}, {@code gpu}, {@code revision}), or many in {@code jobs}. */
-    public record SubmitRequest(@Nullable Map<String, String> params, @Nullable Boolean gpu, @Nullable Integer revision,
-                                @Nullable List<SubmitRequest> jobs) {
-        NewJob toJob() {
+    /**
+     * One job ({@code params}, {@code gpu}, {@code revision}), or many in {@code jobs}. Parameters become the
+     * container's environment: names are environment names, and all of one job's, written as JSON, fit its column.
+     */
+    @Introspected
+    public record SubmitRequest(
+            @Nullable @Size(max = Input.PARAMS, message = "at most {max} params")
+            Map<@Size(max = Input.PARAM_NAME, message = "names at most {max} characters")
+                @Pattern(regexp = Input.ENV_NAME, message = "names must be environment names (" + Input.ENV_NAME + ")")
+                String,
+                @NotNull(message = "values must be strings, not null")
+                @Size(max = Input.PARAM_VALUE, message = "values at most {max} characters")
+                @Pattern(regexp = Input.LINES, message = "values with " + Input.LINES_MESSAGE) String> params,
+            @Nullable Boolean gpu, @Nullable Integer revision,
+            @Nullable @Size(max = JobSubmission.MAX_BULK, message = "at most {max} jobs at once")
+            List<@NotNull(message = "a job, not null") @Valid SubmitRequest> jobs) {
+
+        List<NewJob> toJobs() {
+            if (jobs == null) {
+                return List.of(toJob("params"));
+            }
+            return IntStream.range(0, jobs.size()).mapToObj(i -> jobs.get(i).toJob("jobs[" + i + "].params")).toList();
+        }
+
+        private NewJob toJob(String field) {
+            Input.json(field, params, Input.PARAMS_JSON);
             return new NewJob(params, Boolean.TRUE.equals(gpu), revision);
         }
     }
@@ -67,10 +95,9 @@ public class JobController {
     @Secured(Roles.DEPLOYER)
     @Audited("job.submit")
     @Operation(summary = "Submit jobs; answers at once with their ids (a job no tier can run stays queued with its reason)")
-    public HttpResponse<Submitted> submit(HttpRequest<?> request, String name, @Body SubmitRequest body) {
+    public HttpResponse<Submitted> submit(HttpRequest<?> request, String name, @Valid @Body SubmitRequest body) {
         Service service = service(name);
-        List<NewJob> wanted = body.jobs() != null ? body.jobs().stream().map(SubmitRequest::toJob).toList()
-                : List.of(body.toJob());
+        List<NewJob> wanted = body.toJobs();
         AuditNote.target(request, "service/" + name + " (" + wanted.size() + " jobs)");
         List<Job> created = submission.submit(service, wanted);
         return HttpResponse.accepted().body(new Submitted(created.stream().map(j -> JobView.of(j, name, null)).toList()));
@@ -80,10 +107,14 @@ public class JobController {
     @Operation(summary = "The service's jobs, newest first, each with its latest attempt's outcome and duration and its "
             + "cost; optionally only those with a status, tier, revision, arm or latest outcome, submitted in "
             + "[since, until) (ISO-8601 instants), before the limit")
-    public List<JobView> list(String name, @QueryValue(defaultValue = "50") int limit, @Nullable @QueryValue String status,
-                              @Nullable @QueryValue String tier, @Nullable @QueryValue Integer revision,
-                              @Nullable @QueryValue String arm, @Nullable @QueryValue String outcome,
-                              @Nullable @QueryValue String since, @Nullable @QueryValue String until) {
+    public List<JobView> list(String name, @QueryValue(defaultValue = "50") int limit,
+                              @Nullable @Size(max = Input.WORD, message = Input.AT_MOST) @QueryValue String status,
+                              @Nullable @Size(max = Input.TIER, message = Input.AT_MOST) @QueryValue String tier,
+                              @Nullable @QueryValue Integer revision,
+                              @Nullable @Size(max = Input.WORD, message = Input.AT_MOST) @QueryValue String arm,
+                              @Nullable @Size(max = Input.WORD, message = Input.AT_MOST) @QueryValue String outcome,
+                              @Nullable @Size(max = Input.INSTANT, message = Input.AT_MOST) @QueryValue String since,
+                              @Nullable @Size(max = Input.INSTANT, message = Input.AT_MOST) @QueryValue String until) {
         JobFilter filter = JobFilter.parse(status, tier, revision, arm, outcome, since, until);
         Service service = service(name);
         return jobs.list(service.id(), filter, Limits.check(limit)).stream().map(j -> JobView.of(j, name)).toList();

@@ -11,6 +11,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,8 @@ public class NotificationController {
 
     @Get
     @Operation(summary = "Outbound notifications, newest first; 'status' is queued, delivered or failed")
-    public List<NotificationView> list(@QueryValue(defaultValue = "50") int limit, @Nullable @QueryValue String status) {
+    public List<NotificationView> list(@QueryValue(defaultValue = "50") int limit,
+                                       @Nullable @Size(max = Input.WORD, message = Input.AT_MOST) @QueryValue String status) {
         Optional<NotificationStatus> only;
         try {
             only = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(NotificationStatus::parse);

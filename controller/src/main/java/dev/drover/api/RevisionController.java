@@ -5,6 +5,7 @@ import dev.drover.commit.Commit;
 import dev.drover.revision.RevisionStore;
 import dev.drover.service.Service;
 import dev.drover.service.Services;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,6 +19,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
@@ -52,14 +56,18 @@ public class RevisionController {
     }
 
     /** {@code {"commit": "<sha or prefix>"}}. */
-    public record BuildRequest(String commit, @Nullable String reason) {
+    @Introspected
+    public record BuildRequest(@Nullable @Size(max = Input.COMMIT, message = Input.AT_MOST)
+                               @Pattern(regexp = Input.ONE_LINE, message = Input.ONE_LINE_MESSAGE) String commit,
+                               @Nullable @Size(max = Input.REASON, message = Input.AT_MOST)
+                               @Pattern(regexp = Input.LINES, message = Input.LINES_MESSAGE) String reason) {
     }
 
     @Post("/builds")
     @Secured(Roles.DEPLOYER)
     @Audited("build.request")
     @Operation(summary = "Build a commit even if newer ones exist (e.g. one batched into a newer build, to bisect)")
-    public HttpResponse<Map<String, String>> request(HttpRequest<?> request, String name, @Body BuildRequest body) {
+    public HttpResponse<Map<String, String>> request(HttpRequest<?> request, String name, @Valid @Body BuildRequest body) {
         Service service = service(name);
         Commit commit = commits.resolve(body.commit() == null ? "" : body.commit());
         AuditNote.target(request, "service/" + name + "/commit/" + commit.sha());

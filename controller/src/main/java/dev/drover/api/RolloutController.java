@@ -5,6 +5,7 @@ import dev.drover.rollout.RolloutCommands;
 import dev.drover.rollout.RolloutStore;
 import dev.drover.service.Service;
 import dev.drover.service.Services;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -19,6 +20,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -85,15 +89,20 @@ public class RolloutController {
     }
 
     /** {@code drover rollback}: {@code to} and {@code tier} optional; a reason is required. */
-    public record RollbackRequest(@Nullable Integer to, @Nullable String tier, @Nullable Boolean cancelRunning,
-                                  @Nullable String reason) {
+    @Introspected
+    public record RollbackRequest(@Nullable Integer to,
+                                  @Nullable @Size(max = Input.TIER, message = Input.AT_MOST)
+                                  @Pattern(regexp = Input.ONE_LINE, message = Input.ONE_LINE_MESSAGE) String tier,
+                                  @Nullable Boolean cancelRunning,
+                                  @Nullable @Size(max = Input.REASON, message = Input.AT_MOST)
+                                  @Pattern(regexp = Input.LINES, message = Input.LINES_MESSAGE) String reason) {
     }
 
     @Post("/rollback")
     @Secured(Roles.DEPLOYER)
     @Audited("rollback")
     @Operation(summary = "Every tier (or one) back on the previous good revision at once; locks the service")
-    public RolloutViews.LockView rollback(HttpRequest<?> request, String name, @Body RollbackRequest body,
+    public RolloutViews.LockView rollback(HttpRequest<?> request, String name, @Valid @Body RollbackRequest body,
                                           Authentication caller) {
         Service service = service(name);
         String reason = audit(request, name + (body.tier() == null ? "" : "/tier/" + body.tier())
@@ -104,14 +113,16 @@ public class RolloutController {
     }
 
     /** A reason, for abort, lock and unlock. */
-    public record ReasonRequest(@Nullable String reason) {
+    @Introspected
+    public record ReasonRequest(@Nullable @Size(max = Input.REASON, message = Input.AT_MOST)
+                                @Pattern(regexp = Input.LINES, message = Input.LINES_MESSAGE) String reason) {
     }
 
     @Post("/abort")
     @Secured(Roles.DEPLOYER)
     @Audited("abort")
     @Operation(summary = "Stop the rollout in flight and return its tiers to their stable revisions")
-    public List<RolloutViews.RolloutView> abort(HttpRequest<?> request, String name, @Body ReasonRequest body,
+    public List<RolloutViews.RolloutView> abort(HttpRequest<?> request, String name, @Valid @Body ReasonRequest body,
                                                 Authentication caller) {
         Service service = service(name);
         commands.abort(service.id(), caller.getName(), audit(request, name, required(body.reason())));
@@ -122,7 +133,7 @@ public class RolloutController {
     @Secured(Roles.DEPLOYER)
     @Audited("lock")
     @Operation(summary = "Lock the service: promotion pauses and queued rollouts wait (rollback and abort still go)")
-    public RolloutViews.LockView lock(HttpRequest<?> request, String name, @Body ReasonRequest body,
+    public RolloutViews.LockView lock(HttpRequest<?> request, String name, @Valid @Body ReasonRequest body,
                                       Authentication caller) {
         Service service = service(name);
         commands.lock(service.id(), caller.getName(), audit(request, name, required(body.reason())));
@@ -133,7 +144,7 @@ public class RolloutController {
     @Secured(Roles.DEPLOYER)
     @Audited("unlock")
     @Operation(summary = "Clear the service's lock (a person's, or an automatic rollback's)")
-    public RolloutViews.LockView unlock(HttpRequest<?> request, String name, @Body @Nullable ReasonRequest body,
+    public RolloutViews.LockView unlock(HttpRequest<?> request, String name, @Valid @Body @Nullable ReasonRequest body,
                                         Authentication caller) {
         Service service = service(name);
         audit(request, name, body == null ? null : body.reason());
@@ -142,14 +153,17 @@ public class RolloutController {
     }
 
     /** {@code full}: every remaining stage. */
-    public record PromoteRequest(@Nullable Boolean full, @Nullable String reason) {
+    @Introspected
+    public record PromoteRequest(@Nullable Boolean full,
+                                 @Nullable @Size(max = Input.REASON, message = Input.AT_MOST)
+                                 @Pattern(regexp = Input.LINES, message = Input.LINES_MESSAGE) String reason) {
     }
 
     @Post("/promote")
     @Secured(Roles.DEPLOYER)
     @Audited("promote")
     @Operation(summary = "Pass the current stage (or every remaining one) without the judge: an audited override")
-    public RolloutViews.RolloutView promote(HttpRequest<?> request, String name, @Body PromoteRequest body,
+    public RolloutViews.RolloutView promote(HttpRequest<?> request, String name, @Valid @Body PromoteRequest body,
                                             Authentication caller) {
         Service service = service(name);
         audit(request, name, "override of the judge" + (body.reason() == null ? "" : ": " + body.reason()));

@@ -3,6 +3,7 @@ package dev.drover.api;
 import dev.drover.access.DashboardSession;
 import dev.drover.access.Sessions;
 import dev.drover.server.DashboardConfig;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +20,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -38,7 +42,9 @@ public class SessionController {
         this.config = config;
     }
 
-    public record SignIn(@Nullable String token) {
+    @Introspected
+    public record SignIn(@Nullable @Size(max = Input.TOKEN, message = Input.AT_MOST)
+                         @Pattern(regexp = Input.ONE_LINE, message = Input.ONE_LINE_MESSAGE) String token) {
         @Override
         public String toString() {
             return "SignIn[token=****]";
@@ -56,7 +62,7 @@ public class SessionController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Audited("session.start")
     @Operation(summary = "Sign in to the dashboard: exchanges an API token for a session cookie")
-    public HttpResponse<?> start(HttpRequest<?> request, @Body SignIn body) {
+    public HttpResponse<?> start(HttpRequest<?> request, @Valid @Body SignIn body) {
         if (body.token() == null || body.token().isBlank()) {
             throw new IllegalArgumentException("token is required: paste an API token (drover token create makes one)");
         }

@@ -57,7 +57,9 @@ public class StorageFactory {
         }
         Path dir = home.toAbsolutePath().normalize().resolve("db");
         Files.createDirectories(dir);
-        return "jdbc:h2:file:" + dir.resolve("drover") + Database.H2_MODE;
+        // No trace file (drover.trace.db): at its default level H2 writes every failed statement there, with the
+        // values bound to it, secrets included. Failures reach the controller's log, in words.
+        return "jdbc:h2:file:" + dir.resolve("drover") + Database.H2_MODE + ";TRACE_LEVEL_FILE=0";
     }
 
     @Singleton

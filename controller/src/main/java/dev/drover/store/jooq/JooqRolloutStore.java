@@ -165,7 +165,7 @@ public final class JooqRolloutStore implements RolloutStore {
             TierWrites.apply(t, change.serviceId(), change.tiers());
             change.lock().ifPresent(l -> t.update(DEPLOY_LOCK)
                     .set(DEPLOY_LOCK.LOCK_KIND, l.kind() == null ? null : l.kind().wireName())
-                    .set(DEPLOY_LOCK.LOCKED_BY, l.by()).set(DEPLOY_LOCK.LOCK_REASON, l.reason())
+                    .set(DEPLOY_LOCK.LOCKED_BY, l.by()).set(DEPLOY_LOCK.LOCK_REASON, Text.clip(l.reason(), 2000))
                     .set(DEPLOY_LOCK.LOCKED_AT, l.kind() == null ? null : DSL.currentOffsetDateTime())
                     .where(DEPLOY_LOCK.SERVICE_ID.eq(change.serviceId())).execute());
             if (change.releaseLease()) {
