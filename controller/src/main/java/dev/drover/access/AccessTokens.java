@@ -18,9 +18,20 @@ public final class AccessTokens {
     }
 
     public IssuedToken issue(String name, Role role, String createdBy) {
+        return issue(name, role, createdBy, null);
+    }
+
+    /**
+     * A new token; {@code target}, for an agent token only, binds it to that target: its agent runs that target's
+     * jobs only, whatever labels it reports. The caller checks that the target exists.
+     */
+    public IssuedToken issue(String name, Role role, String createdBy, String target) {
         requireValidName(name);
+        if (target != null && role != Role.AGENT) {
+            throw new IllegalArgumentException("only agent tokens are bound to a target: leave out target, or use role agent");
+        }
         TokenSecret secret = TokenSecret.generate();
-        ApiToken token = store.create(name, role, secret.hash(), TokenOrigin.API, createdBy, clock.instant());
+        ApiToken token = store.create(name, role, secret.hash(), TokenOrigin.API, createdBy, clock.instant(), target);
         return new IssuedToken(token, secret);
     }
 

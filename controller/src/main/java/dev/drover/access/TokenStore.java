@@ -8,9 +8,18 @@ import java.util.Optional;
 public interface TokenStore {
 
     /** Stores a new token; throws {@code AlreadyExistsException} when the name is taken. */
-    ApiToken create(String name, Role role, String tokenHash, TokenOrigin origin, String createdBy, Instant now);
+    default ApiToken create(String name, Role role, String tokenHash, TokenOrigin origin, String createdBy, Instant now) {
+        return create(name, role, tokenHash, origin, createdBy, now, null);
+    }
 
-    /** Creates or replaces (role and hash) the configuration-declared token of this name. */
+    /** Stores a new token, an agent token bound to {@code boundTarget} when that is not null. */
+    ApiToken create(String name, Role role, String tokenHash, TokenOrigin origin, String createdBy, Instant now,
+                    String boundTarget);
+
+    /**
+     * Creates or replaces (role and hash) the configuration-declared token of this name. A token revoked with the
+     * same hash stays revoked (and unchanged): a restart never brings a revoked secret back, a new secret does.
+     */
     ApiToken putConfigured(String name, Role role, String tokenHash, Instant now);
 
     Optional<ApiToken> findActiveByHash(String tokenHash);

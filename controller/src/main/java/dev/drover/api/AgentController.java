@@ -17,6 +17,7 @@ import dev.drover.job.JobStore;
 import dev.drover.job.ResultIngest;
 import dev.drover.job.WorkSignal;
 import dev.drover.server.AgentsConfig;
+import dev.drover.target.Target;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -28,7 +29,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The agent protocol (dev.drover.agent.protocol): agent tokens only; an agent is known by its token's name. */
@@ -67,8 +70,12 @@ public class AgentController {
             throw new IllegalArgumentException("labels starting with 'drover.' are reserved for the controller: "
                     + "rename them on the agent (--labels)");
         }
-        Agent agent = fleet.register(caller.getName(), r.labels() == null ? java.util.Map.of() : r.labels(), gpus,
-                r.slots(), cpus, memory, r.version());
+        Map<String, String> labels = new HashMap<>(r.labels() == null ? Map.of() : r.labels());
+        Object bound = caller.getAttributes().get(BearerTokenAuthentication.TARGET_ATTRIBUTE);
+        if (bound != null) {
+            labels.put(Target.BOUND_LABEL, bound.toString()); // after the check: an agent cannot name it itself
+        }
+        Agent agent = fleet.register(caller.getName(), labels, gpus, r.slots(), cpus, memory, r.version());
         return new Registered(agent.displayId(), (int) config.lease().toSeconds(), (int) config.heartbeat().toSeconds(),
                 (int) config.poll().toSeconds());
     }

@@ -24,6 +24,8 @@ import org.reactivestreams.Publisher;
 @Singleton
 public class BearerTokenAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
     static final String ROLE_ATTRIBUTE = "role";
+    /** An agent token's bound target, when it has one. */
+    static final String TARGET_ATTRIBUTE = "target";
     private static final String PREFIX = "Bearer ";
 
     private final AccessTokens tokens;
@@ -58,7 +60,8 @@ public class BearerTokenAuthentication implements AuthenticationFetcher<HttpRequ
     }
 
     private static Authentication toAuthentication(ApiToken token) {
-        return Authentication.build(token.name(), token.role().grantedRoles(),
-                Map.of(ROLE_ATTRIBUTE, token.role().wireName()));
+        Map<String, Object> attributes = token.boundTarget() == null ? Map.of(ROLE_ATTRIBUTE, token.role().wireName())
+                : Map.of(ROLE_ATTRIBUTE, token.role().wireName(), TARGET_ATTRIBUTE, token.boundTarget());
+        return Authentication.build(token.name(), token.role().grantedRoles(), attributes);
     }
 }

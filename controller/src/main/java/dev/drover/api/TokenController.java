@@ -3,6 +3,7 @@ package dev.drover.api;
 import dev.drover.access.AccessTokens;
 import dev.drover.access.IssuedToken;
 import dev.drover.access.Role;
+import dev.drover.target.Target;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -25,9 +26,11 @@ import java.util.List;
 @Tag(name = "access")
 public class TokenController {
     private final AccessTokens tokens;
+    private final List<Target> targets;
 
-    public TokenController(AccessTokens tokens) {
+    public TokenController(AccessTokens tokens, List<Target> targets) {
         this.tokens = tokens;
+        this.targets = targets;
     }
 
     @Post
@@ -36,7 +39,11 @@ public class TokenController {
     public HttpResponse<CreatedToken> create(HttpRequest<?> request, @Valid @Body CreateTokenRequest body, Authentication caller) {
         AuditNote.target(request, "token/" + body.name());
         AuditNote.reason(request, body.reason());
-        IssuedToken issued = tokens.issue(body.name(), Role.parse(body.role()), caller.getName());
+        if (body.target() != null && targets.stream().noneMatch(t -> t.name().equals(body.target()) && !t.batch())) {
+            throw new IllegalArgumentException("target: no agent-run target of that name; known: " + targets.stream()
+                    .filter(t -> !t.batch()).map(Target::name).sorted().toList());
+        }
+        IssuedToken issued = tokens.issue(body.name(), Role.parse(body.role()), caller.getName(), body.target());
         return HttpResponse.created(new CreatedToken(TokenView.of(issued.token()), issued.secret().value()));
     }
 

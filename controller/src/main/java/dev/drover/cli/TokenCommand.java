@@ -23,6 +23,10 @@ public class TokenCommand {
         @Option(names = "--role", required = true, description = "viewer, deployer, admin, or agent (a token for drover agent)")
         String role;
 
+        @Option(names = "--target", description = "Agent tokens: bind it to this target; its agent then runs "
+                + "that target's jobs only, whatever labels it reports")
+        String target;
+
         @Option(names = "--reason", description = "Why (kept in the audit log)")
         String reason;
 
@@ -31,12 +35,16 @@ public class TokenCommand {
             Map<String, String> body = new LinkedHashMap<>();
             body.put("name", name);
             body.put("role", role);
+            if (target != null) {
+                body.put("target", target);
+            }
             body.put("reason", reason);
             JsonNode created = client.post("api/v1/tokens", body, reason);
             if (!printedAsJson(out, created)) {
                 JsonNode token = created.path("token");
+                String bound = token.path("target").isTextual() ? " bound to target " + token.path("target").asText() : "";
                 out.println("Created token '" + Output.text(token, "name") + "' with role " + Output.text(token, "role")
-                        + ". Its secret is shown this once; keep it safe:");
+                        + bound + ". Its secret is shown this once; keep it safe:");
                 out.println(created.path("secret").asText());
             }
             return ExitCodes.OK;
@@ -52,9 +60,10 @@ public class TokenCommand {
                 List<List<String>> rows = new ArrayList<>();
                 for (JsonNode t : tokens) {
                     rows.add(List.of(Output.text(t, "name"), Output.text(t, "role"), Output.text(t, "origin"),
-                            Output.text(t, "createdAt"), Output.text(t, "createdBy"), Output.text(t, "revokedAt")));
+                            Output.text(t, "target"), Output.text(t, "createdAt"), Output.text(t, "createdBy"),
+                            Output.text(t, "revokedAt")));
                 }
-                Output.table(out, List.of("NAME", "ROLE", "ORIGIN", "CREATED", "BY", "REVOKED"), rows);
+                Output.table(out, List.of("NAME", "ROLE", "ORIGIN", "TARGET", "CREATED", "BY", "REVOKED"), rows);
             }
             return ExitCodes.OK;
         }

@@ -1,6 +1,7 @@
 package dev.drover.server;
 
 import dev.drover.access.AccessTokens;
+import dev.drover.access.ApiToken;
 import dev.drover.access.Role;
 import dev.drover.access.TokenSecret;
 import io.micronaut.context.event.StartupEvent;
@@ -39,13 +40,20 @@ public class AccessBootstrap {
                 throw new IllegalStateException("drover.access.tokens." + token.name()
                         + ".sha256 is missing: give the SHA-256 of the token's secret (sha256sum), never the secret");
             }
-            tokens.declare(token.name(), Role.parse(token.role()), token.sha256().trim().toLowerCase());
-            LOG.info("token declared in configuration: name={} role={}", token.name(), token.role());
+            declared(tokens.declare(token.name(), Role.parse(token.role()), token.sha256().trim().toLowerCase()));
         }
         if (config.adminTokenFile() != null && !config.adminTokenFile().isBlank()) {
             String secret = readOrCreate(Path.of(config.adminTokenFile()));
-            tokens.declare(LOCAL_ADMIN, Role.ADMIN, TokenSecret.sha256(secret));
-            LOG.info("local admin token registered from {}", config.adminTokenFile());
+            declared(tokens.declare(LOCAL_ADMIN, Role.ADMIN, TokenSecret.sha256(secret)));
+        }
+    }
+
+    private static void declared(ApiToken token) {
+        if (token.active()) {
+            LOG.info("token declared in configuration: name={} role={}", token.name(), token.role());
+        } else {
+            LOG.warn("token '{}' declared in configuration was revoked at {} and stays revoked: give it a new secret to "
+                    + "use the name again", token.name(), token.revokedAt());
         }
     }
 

@@ -17,8 +17,11 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
 /** Wires the database, the stores and the clock. One database for every store, chosen by its URL. */
@@ -57,9 +60,17 @@ public class StorageFactory {
         }
         Path dir = home.toAbsolutePath().normalize().resolve("db");
         Files.createDirectories(dir);
+        ownerOnly(dir);
         // No trace file (drover.trace.db): at its default level H2 writes every failed statement there, with the
         // values bound to it, secrets included. Failures reach the controller's log, in words.
         return "jdbc:h2:file:" + dir.resolve("drover") + Database.H2_MODE + ";TRACE_LEVEL_FILE=0";
+    }
+
+    /** The database holds webhook secrets: only the controller's user may open its folder (where the file system can say). */
+    private static void ownerOnly(Path dir) throws IOException {
+        if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Singleton

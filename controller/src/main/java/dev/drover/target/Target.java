@@ -37,14 +37,21 @@ public record Target(String name, String backend, Capacity capacity, int gpus, S
      * target's name). Labels under {@code drover.} are reserved: agents cannot register with them.
      */
     public static final String BATCH_LABEL = "drover.aws-batch-target";
+    /** The label an agent whose token is bound to a target carries (set by the controller, never by the agent). */
+    public static final String BOUND_LABEL = "drover.target";
 
     /**
-     * Whether an agent with these labels runs this target's jobs: a local target whose labels it all
-     * carries, or an {@code aws-batch} target's stand-in.
+     * Whether an agent with these labels runs this target's jobs: an agent bound to this target (its token's,
+     * {@link #BOUND_LABEL}), an unbound one that carries all the target's labels, or an {@code aws-batch}
+     * target's stand-in.
      */
     public boolean servedBy(Map<String, String> agentLabels) {
         if (batch()) {
             return name.equals(agentLabels.get(BATCH_LABEL));
+        }
+        String bound = agentLabels.get(BOUND_LABEL);
+        if (bound != null) {
+            return bound.equals(name);
         }
         return agentLabels.entrySet().containsAll(labels.entrySet());
     }

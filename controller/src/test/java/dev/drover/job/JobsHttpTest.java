@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drover.access.AccessTokens;
 import dev.drover.access.Role;
+import dev.drover.api.Http;
 import dev.drover.commit.CommitStatus;
 import dev.drover.commit.CommitStore;
 import dev.drover.commit.SeenCommit;
@@ -135,6 +136,40 @@ class JobsHttpTest {
         assertThat(first.path("env").path("N").asText()).isEqualTo("1");
         assertThat(first.path("limits").path("memoryBytes").asLong()).isEqualTo(1L << 30);
         assertThat(first.path("limits").path("network").asBoolean()).isFalse();
+    }
+
+    /**
+     * A token bound to a target: its agent runs that target's jobs only, whatever labels it reports. Binding is
+     * for agent tokens, to a target the controller knows, and the API says so otherwise.
+     */
+    @Test
+    void anAgentTokenBoundToATargetTakesThatTargetsJobsOnlyWhateverItsLabelsClaim() {
+        deploy();
+        String gpuBound = tokens.issue("bound-" + UUID.randomUUID().toString().substring(0, 8), Role.AGENT, "test", "gpu")
+                .secret().value();
+        FakeAgent claimsCpu = new FakeAgent(URI.create(server.getURL() + "/"), gpuBound);
+        assertThat(claimsCpu.register("{\"capacity\":\"on-demand\"}", 8, 1).status()).isEqualTo(200);
+        String cpuBound = tokens.issue("bound-" + UUID.randomUUID().toString().substring(0, 8), Role.AGENT, "test", "cpu")
+                .secret().value();
+        FakeAgent noLabels = new FakeAgent(URI.create(server.getURL() + "/"), cpuBound);
+        assertThat(noLabels.register("{}", 8, 0).status()).isEqualTo(200);
+        submit(3, false);
+
+        assertThat(claimsCpu.work(4)).as("bound to gpu: cpu jobs are not its own, whatever it claims").isEmpty();
+        assertThat(noLabels.work(4)).as("bound to cpu: its jobs, with no labels").hasSize(3);
+
+        String admin = tokens.issue("admin-" + UUID.randomUUID().toString().substring(0, 8), Role.ADMIN, "test").secret().value();
+        Http http = new Http(URI.create(server.getURL() + "/"));
+        Http.Reply unknown = http.post("/api/v1/tokens", admin, "{\"name\": \"x1\", \"role\": \"agent\", \"target\": \"tpu\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("detail").asText()).contains("target: no agent-run target of that name")
+                .contains("cpu").contains("gpu");
+        Http.Reply notAgent = http.post("/api/v1/tokens", admin, "{\"name\": \"x2\", \"role\": \"viewer\", \"target\": \"cpu\"}");
+        assertThat(notAgent.status()).isEqualTo(400);
+        assertThat(notAgent.json().path("detail").asText()).contains("only agent tokens are bound to a target");
+        Http.Reply created = http.post("/api/v1/tokens", admin, "{\"name\": \"x3\", \"role\": \"agent\", \"target\": \"cpu\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("token").path("target").asText()).isEqualTo("cpu");
     }
 
     /** An agent that asks for more than it registered gets its registered slots, less what it already runs. */

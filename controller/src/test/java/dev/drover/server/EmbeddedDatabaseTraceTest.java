@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,7 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded database under the home keeps no trace file: H2 writes failed statements there with their values. */
+/**
+ * The embedded database under the home keeps no trace file (H2 writes failed statements there with their values),
+ * and its folder is the controller's user's alone.
+ */
 class EmbeddedDatabaseTraceTest {
 
     @Test
@@ -34,5 +38,12 @@ class EmbeddedDatabaseTraceTest {
             traces = files.filter(f -> f.getFileName().toString().endsWith(".trace.db")).toList();
         }
         assertThat(traces).isEmpty();
+    }
+
+    @Test
+    void onlyTheControllersUserMayOpenTheDatabasesFolder(@TempDir Path home) throws Exception {
+        StorageFactory.jdbcUrl(new DatabaseConfig("", "sa", "", 1, Duration.ofSeconds(3)), home);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("db")))).isEqualTo("rwx------");
     }
 }

@@ -24,7 +24,8 @@ public final class JooqTokenStore implements TokenStore {
     }
 
     @Override
-    public ApiToken create(String name, Role role, String tokenHash, TokenOrigin origin, String createdBy, Instant now) {
+    public ApiToken create(String name, Role role, String tokenHash, TokenOrigin origin, String createdBy, Instant now,
+                           String boundTarget) {
         try {
             return toToken(dsl.insertInto(API_TOKEN)
                     .set(API_TOKEN.NAME, name)
@@ -33,6 +34,7 @@ public final class JooqTokenStore implements TokenStore {
                     .set(API_TOKEN.ORIGIN, origin.wireName())
                     .set(API_TOKEN.CREATED_AT, toColumn(now))
                     .set(API_TOKEN.CREATED_BY, createdBy)
+                    .set(API_TOKEN.BOUND_TARGET, boundTarget)
                     .returning()
                     .fetchSingle());
         } catch (IntegrityConstraintViolationException e) {
@@ -47,6 +49,9 @@ public final class JooqTokenStore implements TokenStore {
             ApiTokenRecord existing = t.selectFrom(API_TOKEN).where(API_TOKEN.NAME.eq(name)).forUpdate().fetchOne();
             if (existing == null) {
                 return new JooqTokenStore(t).create(name, role, tokenHash, TokenOrigin.CONFIG, "config", now);
+            }
+            if (existing.getRevokedAt() != null && tokenHash.equals(existing.getTokenHash())) {
+                return toToken(existing); // revoked stays revoked: only a new secret brings the name back
             }
             existing.setRole(role.wireName());
             existing.setTokenHash(tokenHash);
@@ -80,6 +85,6 @@ public final class JooqTokenStore implements TokenStore {
 
     static ApiToken toToken(ApiTokenRecord r) {
         return new ApiToken(r.getId(), r.getName(), Role.parse(r.getRole()), TokenOrigin.parse(r.getOrigin()),
-                fromColumn(r.getCreatedAt()), r.getCreatedBy(), fromColumn(r.getRevokedAt()));
+                fromColumn(r.getCreatedAt()), r.getCreatedBy(), fromColumn(r.getRevokedAt()), r.getBoundTarget());
     }
 }

@@ -92,6 +92,19 @@ class TokenStoreContractTest {
         assertThat(store.findActiveByHash(HASH_B)).map(ApiToken::role).contains(Role.VIEWER);
     }
 
+    /** A restart declares the same secret again: a token revoked through the API must stay revoked. */
+    @Test
+    void aRevokedConfiguredTokenStaysRevokedWhenDeclaredAgainWithTheSameSecret() {
+        store.putConfigured("local-admin", Role.ADMIN, HASH_A, T0);
+        store.revoke("local-admin", T0.plusSeconds(1));
+
+        ApiToken again = store.putConfigured("local-admin", Role.ADMIN, HASH_A, T0.plusSeconds(2));
+
+        assertThat(again.active()).isFalse();
+        assertThat(again.revokedAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(store.findActiveByHash(HASH_A)).isEmpty();
+    }
+
     @Test
     void listIsOrderedByName() {
         store.create("zeta", Role.VIEWER, HASH_A, TokenOrigin.API, "alice", T0);
