@@ -48,6 +48,16 @@ public final class Http {
         return send(b);
     }
 
+    /** A body of any content type, no token: the headers (name, value, ...) say the rest (a webhook delivery). */
+    public Reply raw(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = builder(path, null).method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", contentType);
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
     private HttpRequest.Builder builder(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json");
         if (token != null) {
