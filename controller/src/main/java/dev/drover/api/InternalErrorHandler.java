@@ -1,5 +1,6 @@
 package dev.drover.api;
 
+import dev.drover.store.Text;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

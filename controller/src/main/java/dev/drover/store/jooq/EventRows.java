@@ -5,6 +5,7 @@ import static dev.drover.store.jooq.Timestamps.toColumn;
 import static dev.drover.store.jooq.schema.Tables.ROLLOUT_EVENT;
 
 import dev.drover.rollout.RolloutEvent;
+import dev.drover.store.Text;
 import dev.drover.store.jooq.schema.tables.records.RolloutEventRecord;
 import org.jooq.DSLContext;
 

@@ -8,6 +8,7 @@ import dev.drover.audit.AuditEvent;
 import dev.drover.audit.AuditOutcome;
 import dev.drover.audit.AuditQuery;
 import dev.drover.audit.AuditStore;
+import dev.drover.store.Text;
 import dev.drover.store.jooq.schema.tables.records.AuditEventRecord;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,7 @@ import static dev.drover.store.jooq.schema.Tables.GIT_COMMIT;
 import dev.drover.build.Build;
 import dev.drover.build.BuildStatus;
 import dev.drover.build.BuildStore;
+import dev.drover.store.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

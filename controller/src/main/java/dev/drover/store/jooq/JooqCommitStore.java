@@ -9,6 +9,7 @@ import dev.drover.commit.CommitNews;
 import dev.drover.commit.CommitStatus;
 import dev.drover.commit.CommitStore;
 import dev.drover.commit.SeenCommit;
+import dev.drover.store.Text;
 import dev.drover.store.jooq.schema.tables.records.GitCommitRecord;
 import java.time.Instant;
 import java.util.Arrays;

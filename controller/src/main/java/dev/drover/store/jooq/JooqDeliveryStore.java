@@ -4,6 +4,7 @@ import static dev.drover.store.jooq.Timestamps.fromColumn;
 import static dev.drover.store.jooq.Timestamps.toColumn;
 import static dev.drover.store.jooq.schema.Tables.WEBHOOK_DELIVERY;
 
+import dev.drover.store.Text;
 import dev.drover.store.jooq.schema.tables.records.WebhookDeliveryRecord;
 import dev.drover.webhook.Delivery;
 import dev.drover.webhook.DeliveryOutcome;

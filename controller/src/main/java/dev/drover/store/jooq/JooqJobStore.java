@@ -17,6 +17,7 @@ import dev.drover.job.JobStatus;
 import dev.drover.job.JobStore;
 import dev.drover.job.ListedJob;
 import dev.drover.job.Measured;
+import dev.drover.store.Text;
 import dev.drover.store.jooq.schema.tables.records.AttemptRecord;
 import dev.drover.store.jooq.schema.tables.records.JobRecord;
 import java.time.Instant;

@@ -8,6 +8,7 @@ import static dev.drover.store.jooq.schema.Tables.MIRROR_STATE;
 import dev.drover.commit.HistoryRewrite;
 import dev.drover.commit.MirrorState;
 import dev.drover.commit.MirrorStateStore;
+import dev.drover.store.Text;
 import dev.drover.store.jooq.schema.tables.records.HistoryRewriteRecord;
 import java.time.Instant;
 import java.util.List;

@@ -8,6 +8,7 @@ import static dev.drover.store.jooq.schema.Tables.NOTIFICATION_DELIVERY;
 import dev.drover.notify.Notification;
 import dev.drover.notify.NotificationStatus;
 import dev.drover.notify.NotificationStore;
+import dev.drover.store.Text;
 import dev.drover.store.jooq.schema.tables.records.NotificationDeliveryRecord;
 import java.time.Instant;
 import java.util.HashSet;

@@ -15,6 +15,7 @@ import dev.drover.rollout.RolloutStore;
 import dev.drover.rollout.StageRecord;
 import dev.drover.rollout.Transition;
 import dev.drover.store.StaleVersionException;
+import dev.drover.store.Text;
 import dev.drover.store.jooq.schema.tables.records.DeployLockRecord;
 import dev.drover.store.jooq.schema.tables.records.RolloutRecord;
 import dev.drover.store.jooq.schema.tables.records.RolloutStageRecord;
