@@ -142,14 +142,15 @@ public final class ResultIngest {
         }
     }
 
-    /** The attempt's result and its job's move in one write; wakes the dispatchers when the job is queued again. */
+    /**
+     * The attempt's result and its job's move in one write; then wakes the dispatchers: a slot came free on the
+     * attempt's agent (which may be waiting for work already), and the job may be queued again.
+     */
     private boolean finish(Attempt attempt, Measured measured, JobMove move) {
         if (!jobs.finishAttempt(attempt.id(), measured, move)) {
             return false;
         }
-        if (move.queued()) {
-            signal.signal();
-        }
+        signal.signal();
         return true;
     }
 
