@@ -2,6 +2,9 @@ package dev.drover.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -10,18 +13,33 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
-/** The controller's API as the CLI sees it: JSON in, JSON out, problems turned into {@link CliFailure}s. */
+/**
+ * The controller's API as the CLI sees it: JSON in, JSON out, problems turned into {@link CliFailure}s. For a
+ * terminal, text in the answers is made printable: control characters (an escape sequence in a lock's reason, a
+ * carriage return in an audit path) become {@code ?}, so what others wrote cannot drive the operator's terminal.
+ * JSON output needs none of it: the JSON writer escapes them.
+ */
 public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every control character but tab and line feed: C0, DEL and C1. */
+    private static final Pattern UNPRINTABLE = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]");
 
     private final URI server;
     private final String token;
     private final HttpClient http;
+    private final boolean terminal;
 
     public ApiClient(URI server, String token) {
+        this(server, token, false);
+    }
+
+    /** @param terminal whether answers are printed as text (tables, fields) rather than JSON */
+    public ApiClient(URI server, String token, boolean terminal) {
         this.server = server;
         this.token = token;
+        this.terminal = terminal;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -92,15 +110,37 @@ public final class ApiClient {
         return title + " (" + status + ")" + (detail.isEmpty() ? "" : ": " + detail);
     }
 
-    private static JsonNode parse(String text) {
+    private JsonNode parse(String text) {
         if (text == null || text.isBlank()) {
             return JSON.nullNode();
         }
+        JsonNode node;
         try {
-            return JSON.readTree(text);
+            node = JSON.readTree(text);
         } catch (IOException e) {
-            return JSON.getNodeFactory().textNode(text);
+            node = JSON.getNodeFactory().textNode(text);
         }
+        return terminal ? printable(node) : node;
+    }
+
+    /** The same tree with every text's control characters (but tab and line feed) shown as {@code ?}. */
+    static JsonNode printable(JsonNode node) {
+        if (node.isTextual()) {
+            String text = node.asText();
+            return UNPRINTABLE.matcher(text).find() ? TextNode.valueOf(UNPRINTABLE.matcher(text).replaceAll("?")) : node;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JSON.createArrayNode();
+            node.forEach(element -> copy.add(printable(element)));
+            return copy;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JSON.createObjectNode();
+            node.fields().forEachRemaining(field -> copy.set(printable(TextNode.valueOf(field.getKey())).asText(),
+                    printable(field.getValue())));
+            return copy;
+        }
+        return node;
     }
 
     private static String write(Object body) {

@@ -27,6 +27,6 @@ public class ConnectionOptions {
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new CliFailure(ExitCodes.USAGE, "--server '" + server + "' must start with http:// or https://");
         }
-        return new ApiClient(uri, token);
+        return new ApiClient(uri, token, output != Output.Format.json);
     }
 }

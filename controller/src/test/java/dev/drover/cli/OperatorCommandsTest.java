@@ -12,6 +12,7 @@ import dev.drover.job.FakeAgentAccess;
 import dev.drover.revision.GreenRevisions;
 import dev.drover.revision.RevisionSpec;
 import dev.drover.revision.RevisionStore;
+import dev.drover.rollout.RolloutCommands;
 import dev.drover.rollout.RolloutEngine;
 import dev.drover.service.Service;
 import dev.drover.service.ServiceSettings;
@@ -233,6 +234,24 @@ class OperatorCommandsTest {
         assertThat(drover(deployer, "abort", "x").err()).contains("Missing required option: '--reason=<reason>'");
         assertThat(drover(deployer, "status", "--watch").err()).contains("need a service");
         assertThat(drover(deployer, "status", "x", "--interval", "1ms").err()).contains("at least 100ms");
+    }
+
+    /**
+     * Text others wrote (a lock's reason stored before the API refused control characters) cannot drive the
+     * operator's terminal: escape sequences and carriage returns are printed as {@code ?}; JSON keeps them, escaped.
+     */
+    @Test
+    void controlCharactersInStoredTextNeverReachTheTerminal() {
+        Service service = service("escaped");
+        server.getApplicationContext().getBean(RolloutCommands.class).lock(service.id(), "ops-oncall",
+                "calm\u001b]0;pwned\u0007\rreal reason\u001b[2J");
+
+        CliRun status = drover(viewer, "status", "escaped");
+
+        assertThat(status.out()).doesNotContain("\u001b").doesNotContain("\r").doesNotContain("\u0007")
+                .contains("calm?]0;pwned??real reason?[2J");
+        assertThat(json(drover(viewer, "status", "escaped", "-o", "json")).path("lock").path("reason").asText())
+                .isEqualTo("calm\u001b]0;pwned\u0007\rreal reason\u001b[2J");
     }
 
     @Test
