@@ -52,8 +52,11 @@ public final class Dispatcher {
      */
     public synchronized List<Assignment> assign(Agent agent, int freeSlots) {
         List<Assignment> given = new ArrayList<>();
-        int free = Math.min(freeSlots, agent.slots() - jobs.running(agent.id()).size());
-        if (agent.draining() || free <= 0) {
+        if (agent.draining() || freeSlots <= 0) {
+            return given;
+        }
+        int free = Math.min(freeSlots, agent.slots() - jobs.runningCount(agent.id()));
+        if (free <= 0) {
             return given;
         }
         Lookups lookups = new Lookups();

@@ -48,6 +48,9 @@ public interface JobStore {
     /** Attempts still running on the agent. */
     List<Attempt> running(long agentId);
 
+    /** How many attempts are still running on the agent (what {@link #running} would list, counted in the database). */
+    int runningCount(long agentId);
+
     /** Attempts still running on agents whose lease ended before {@code before}. */
     List<Attempt> runningOnLapsedAgents(Instant before);
 

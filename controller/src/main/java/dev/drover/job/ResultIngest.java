@@ -97,12 +97,20 @@ public final class ResultIngest {
      * failure counted. A job a person cancelled meanwhile ends cancelled.
      */
     public void rerouted(Attempt attempt, String why) {
+        takeBack(attempt, "rerouted: " + why, JobMove.reroute("attempt " + attempt.number()
+                + " taken back before it started: " + why));
+    }
+
+    /**
+     * Ends an attempt that never ran as cancelled, no failure counted; its job moves {@code again}, unless it ended
+     * meanwhile or a person cancelled it (then it ends cancelled). False when the attempt had ended already.
+     */
+    private boolean takeBack(Attempt attempt, String detail, JobMove again) {
         Measured measured = new Measured(Outcome.CANCELLED, null, null, null, null, null, null, null, null, null,
-                "rerouted: " + why, null, null, null, null, clock.instant());
+                detail, null, null, null, null, clock.instant());
         Job job = jobs.find(attempt.jobId()).orElseThrow();
-        finish(attempt, measured, job.status().finished() ? JobMove.NONE
-                : job.cancelRequested() ? JobMove.finish(JobStatus.CANCELLED, "cancelled", clock.instant())
-                : JobMove.reroute("attempt " + attempt.number() + " taken back before it started: " + why));
+        return finish(attempt, measured, job.status().finished() ? JobMove.NONE
+                : job.cancelRequested() ? JobMove.finish(JobStatus.CANCELLED, "cancelled", clock.instant()) : again);
     }
 
     /**
@@ -119,13 +127,8 @@ public final class ResultIngest {
                 continue;
             }
             String why = "never reached agent " + agent.name() + ": the answer that gave it was lost";
-            Measured measured = new Measured(Outcome.CANCELLED, null, null, null, null, null, null, null, null, null,
-                    why, null, null, null, null, clock.instant());
-            Job job = jobs.find(attempt.jobId()).orElseThrow();
-            JobMove move = job.status().finished() ? JobMove.NONE
-                    : job.cancelRequested() ? JobMove.finish(JobStatus.CANCELLED, "cancelled", clock.instant())
-                    : JobMove.retry("attempt " + attempt.number() + " " + why + "; running it again, no retry spent");
-            if (finish(attempt, measured, move)) {
+            if (takeBack(attempt, why, JobMove.retry("attempt " + attempt.number() + " " + why
+                    + "; running it again, no retry spent"))) {
                 LOG.warn("attempt taken back: job={} attempt={} why={}", attempt.jobId(), attempt.number(), why);
                 taken++;
             }

@@ -195,6 +195,11 @@ public final class JooqJobStore implements JobStore {
     }
 
     @Override
+    public int runningCount(long agentId) {
+        return dsl.fetchCount(ATTEMPT, ATTEMPT.AGENT_ID.eq(agentId).and(ATTEMPT.STATUS.eq("running")));
+    }
+
+    @Override
     public List<Attempt> runningOnLapsedAgents(Instant before) {
         return dsl.select(ATTEMPT.asterisk()).from(ATTEMPT).join(AGENT).on(AGENT.ID.eq(ATTEMPT.AGENT_ID))
                 .where(ATTEMPT.STATUS.eq("running").and(AGENT.LEASE_EXPIRES_AT.lt(toColumn(before))))
